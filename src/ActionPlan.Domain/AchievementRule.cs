@@ -1,0 +1,69 @@
+namespace ActionPlan.Domain;
+
+/// <summary>The ratio one counted indicator contributes, already clamped to [0, 1].</summary>
+public sealed record IndicatorRatio(Indicator Indicator, decimal Ratio);
+
+/// <summary>年度計画達成度 of one item and year: a whole percent, or none when nothing is counted.</summary>
+public sealed record Achievement(int? Percent, IReadOnlyList<IndicatorRatio> Ratios)
+{
+    public static Achievement None { get; } = new(null, []);
+    public bool IsAssessed => Percent.HasValue;
+    public string Display => Percent is { } p ? $"{p}%" : "—";
+}
+
+/// <summary>
+/// The rule behind the published 年度計画達成度 (see docs/achievement.md):
+/// per counted indicator, ratio = actual ÷ target for 以上 targets; for 以下 targets 1 when actual ≤ target,
+/// else target ÷ actual. Each ratio is clamped to [0, 1]. The year's figure is the mean of its ratios as a
+/// whole percent rounded half up; no counted indicator gives no figure.
+/// </summary>
+public static class AchievementRule
+{
+    /// <summary>The clamped ratio of one indicator, or null when it does not count or lacks a figure.</summary>
+    public static decimal? Ratio(Indicator indicator)
+    {
+        if (!indicator.Counted || indicator.Target is null || indicator.Actual is null || indicator.Kind is null)
+            return null;
+        return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value));
+    }
+
+    /// <summary>The unclamped ratio. A zero target is met by any actual at or on the right side of zero.</summary>
+    public static decimal RawRatio(decimal target, decimal actual, TargetKind kind)
+    {
+        switch (kind)
+        {
+            case TargetKind.AtLeast:
+                if (target == 0) return actual >= 0 ? 1 : 0;
+                return actual / target;
+            case TargetKind.AtMost:
+                if (actual <= target) return 1;
+                if (actual == 0) return 0;
+                return target / actual;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    public static decimal Clamp(decimal ratio) => ratio < 0 ? 0 : ratio > 1 ? 1 : ratio;
+
+    /// <summary>Mean of the ratios as a whole percent, rounded half up.</summary>
+    public static int ToPercent(IReadOnlyCollection<decimal> ratios)
+    {
+        if (ratios.Count == 0) throw new ArgumentException("at least one ratio is needed", nameof(ratios));
+        var mean = ratios.Sum() / ratios.Count;
+        return (int)Math.Floor(mean * 100m + 0.5m);
+    }
+
+    /// <summary>The achievement of the indicators stated by a year's result lines.</summary>
+    public static Achievement For(IEnumerable<Indicator> indicators)
+    {
+        var ratios = new List<IndicatorRatio>();
+        foreach (var indicator in indicators)
+            if (Ratio(indicator) is { } r) ratios.Add(new IndicatorRatio(indicator, r));
+        return ratios.Count == 0 ? Achievement.None : new Achievement(ToPercent(ratios.Select(r => r.Ratio).ToList()), ratios);
+    }
+
+    /// <summary>The achievement of an item for a year, from its 実績 entry (none when no results yet).</summary>
+    public static Achievement For(Item item, FiscalYear year) =>
+        For(item.Entries.Where(e => e.Year == year && e.Kind == EntryKind.Result).SelectMany(e => e.Lines).SelectMany(l => l.Indicators));
+}

@@ -1,0 +1,77 @@
+namespace ActionPlan.Domain;
+
+/// <summary>The whole plan: 小郡市行政経営行動計画.</summary>
+public sealed record Plan(
+    PlanInfo Info,
+    IReadOnlyList<Chapter> Chapters,
+    IReadOnlyList<Policy> Policies,
+    IReadOnlyList<Item> Items);
+
+/// <summary>Title, city and period of the plan; 公表 is the publication month (令和6年2月).</summary>
+public sealed record PlanInfo(
+    string Title,
+    string Subtitle,
+    string City,
+    string Prefecture,
+    string Publisher,
+    FiscalYear Start,
+    FiscalYear End,
+    int PublishedYear,
+    int PublishedMonth)
+{
+    public IEnumerable<FiscalYear> Years
+    {
+        get { for (var y = Start; y <= End; y = y.Next) yield return y; }
+    }
+
+    public bool Contains(FiscalYear year) => year >= Start && year <= End;
+}
+
+/// <summary>A chapter of prose (第1 計画策定の背景 …), kept as Markdown source.</summary>
+public sealed record Chapter(int Order, string Label, string Title, string Markdown);
+
+/// <summary>実施方針: a node of the policy tree (1 健全な財政基盤の確立 → (1) 歳出の抑制).</summary>
+public sealed record Policy(string Code, string? ParentCode, string Label, string Name, string Description, IReadOnlyList<string> Notes);
+
+/// <summary>実施項目: one of the plan's items (No.1–No.16).</summary>
+public sealed record Item(
+    int Number,
+    string Name,
+    IReadOnlyList<string> Divisions,
+    string PolicyCode,
+    Section Issues,
+    Section Goals,
+    IReadOnlyList<YearEntry> Entries);
+
+/// <summary>A prose section of an item (現状・課題 or 目標): groups of bullets with their notes.</summary>
+public sealed record Section(IReadOnlyList<BulletGroup> Groups)
+{
+    public static Section Empty { get; } = new([]);
+}
+
+/// <summary>Bullets under an optional sub-heading such as （普及）, followed by notes (※…).</summary>
+public sealed record BulletGroup(string? Heading, IReadOnlyList<Bullet> Bullets, IReadOnlyList<string> Notes);
+
+/// <summary>One bullet (○ in the document); tags such as 【もっとつながるまち小郡アクションプラン指標】 kept apart.</summary>
+public sealed record Bullet(string Text, IReadOnlyList<string> Tags);
+
+/// <summary>計画 (what the year is to do) or 実績 (what it did).</summary>
+public enum EntryKind { Plan, Result }
+
+/// <summary>The lines of one item for one fiscal year and kind: R5年度計画, R4年度実績.</summary>
+public sealed record YearEntry(FiscalYear Year, EntryKind Kind, IReadOnlyList<YearLine> Lines, PublishedAchievement? Published);
+
+/// <summary>One line of a year's plan or results, with the indicators it states.</summary>
+public sealed record YearLine(string Text, IReadOnlyList<Indicator> Indicators);
+
+/// <summary>以上 (at least; also 累計 and counts) or 以下 (at most; 以内).</summary>
+public enum TargetKind { AtLeast, AtMost }
+
+/// <summary>A figure a line states: a target from the year's plan and the actual value; Counted = marked (※).</summary>
+public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted);
+
+/// <summary>The achievement the city published for a year (公表値): a percentage, or 「—」 for none.</summary>
+public sealed record PublishedAchievement(int? Percent)
+{
+    public string Display => Percent is { } p ? $"{p}%" : "—";
+}

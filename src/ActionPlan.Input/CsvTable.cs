@@ -1,0 +1,126 @@
+using CsvHelper;
+
+namespace ActionPlan.Input;
+
+/// <summary>
+/// A CSV file read with CsvHelper into rows keyed by Japanese header, each row knowing the line it starts on.
+/// Checks the header: unknown, duplicated and missing required columns are reported, with the known names.
+/// </summary>
+public sealed class CsvTable
+{
+    public sealed record Row(int Line, IReadOnlyDictionary<string, string> Cells)
+    {
+        public string this[string column] => Cells.TryGetValue(column, out var v) ? v : "";
+    }
+
+    public IReadOnlyList<string> Headers { get; }
+    public IReadOnlyList<Row> Rows { get; }
+
+    private CsvTable(IReadOnlyList<string> headers, IReadOnlyList<Row> rows)
+    {
+        Headers = headers;
+        Rows = rows;
+    }
+
+    /// <summary>Largest cell we accept; a longer one is almost always a broken quote swallowing the file.</summary>
+    public const int MaxCellLength = 20_000;
+
+    public static CsvTable? Parse(string text, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required, DiagnosticBag diagnostics)
+    {
+        if (text.Contains('\0'))
+        {
+            diagnostics.Error("csv-nul", file, LineOf(text, text.IndexOf('\0')), null,
+                "ファイルにNUL文字（0x00）が含まれています。CSVではないファイルか、壊れたファイルです。",
+                "Excelで開き直し「CSV UTF-8（コンマ区切り）」で保存し直してください。");
+            return null;
+        }
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.Error("csv-empty", file, 1, null, "ファイルが空です。", $"1行目に見出し行（{string.Join(",", required)} …）を書いてください。");
+            return null;
+        }
+        var malformed = new List<(int Line, string Reason)>();
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            OnMalformedRecord = r => malformed.Add(((int)r.LineNumber, r.Reason.ToString())),
+        };
+        var rows = new List<Row>();
+        string[] headers;
+        using (var reader = CsvReader.FromText(text, options))
+        {
+            headers = reader.Headers.Select(h => h.Trim()).ToArray();
+            if (!CheckHeader(headers, file, known, required, diagnostics)) return null;
+            while (reader.Read())
+            {
+                var line = (int)reader.LineNumber;
+                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.GetString(i);
+                    if (i >= headers.Length)
+                    {
+                        if (value.Trim().Length > 0)
+                            diagnostics.Error("csv-extra-field", file, line, $"{i + 1}列目",
+                                $"見出しのない{i + 1}列目に値「{Shorten(value)}」があります。",
+                                "値が区切りの「,」で分かれていないか確認してください（「,」を含む文は「\"」で囲みます）。");
+                        continue;
+                    }
+                    if (value.Length > MaxCellLength)
+                    {
+                        diagnostics.Error("csv-huge-cell", file, line, headers[i],
+                            $"値が長すぎます（{value.Length:N0}文字、上限{MaxCellLength:N0}文字）。",
+                            "「\"」の閉じ忘れで後ろの行まで一つの値になっていないか確認してください。");
+                        value = value[..MaxCellLength];
+                    }
+                    cells[headers[i]] = value.Trim();
+                }
+                if (cells.Values.All(v => v.Length == 0)) continue; // a row of empty cells (Excel leaves these)
+                rows.Add(new Row(line, cells));
+            }
+        }
+        foreach (var (line, reason) in malformed)
+            diagnostics.Error("csv-malformed", file, line, null,
+                reason == "UnterminatedQuote" ? "「\"」で始まった値が閉じられていません。" : $"CSVの引用符「\"」の使い方が正しくありません（{reason}）。",
+                "値の中の「\"」は「\"\"」と2つ重ねて書き、値全体を「\"」で囲んでください。");
+        return new CsvTable(headers, rows);
+    }
+
+    private static bool CheckHeader(string[] headers, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var h = headers[i];
+            if (h.Length == 0)
+            {
+                diagnostics.Error("csv-empty-header", file, 1, $"{i + 1}列目", $"{i + 1}列目の見出しが空です。", $"使える見出し: {string.Join(",", known)}");
+                ok = false;
+            }
+            else if (!known.Contains(h))
+            {
+                diagnostics.Error("csv-unknown-column", file, 1, h, $"見出し「{h}」は使えない列です。", $"使える見出し: {string.Join(",", known)}");
+                ok = false;
+            }
+            else if (!seen.Add(h))
+            {
+                diagnostics.Error("csv-duplicate-column", file, 1, h, $"見出し「{h}」が2回あります。", "同じ見出しの列を一つにしてください。");
+                ok = false;
+            }
+        }
+        foreach (var r in required.Where(r => !headers.Contains(r)))
+        {
+            diagnostics.Error("csv-missing-column", file, 1, r, $"必須の列「{r}」がありません。", $"1行目の見出しは: {string.Join(",", known)}");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static int LineOf(string text, int index) => text.AsSpan(0, Math.Max(0, index)).Count('\n') + 1;
+
+    public static string Shorten(string value) => value.Length <= 30 ? value : value[..30] + "…";
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActionPlan.Domain;
+
+namespace ActionPlan.Input;
+
+/// <summary>
+/// An item's yearly plans and results (items/NN.csv): one row per line of a year's 計画 or 実績. A row with an
+/// empty 内容 adds another indicator to the line above it. Rows keep the file's order within a year.
+/// </summary>
+public static partial class ItemCsv
+{
+    public const string Year = "年度", Kind = "区分", Text = "内容", Indicator = "指標", Target = "目標値", Actual = "実績値",
+        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度";
+
+    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published];
+    public static readonly IReadOnlyList<string> Required = [Year, Kind, Text];
+
+    [GeneratedRegex(@"[（(]\s*※\s*[）)]")]
+    private static partial Regex CountedMarker();
+
+    private sealed class LineBuilder(string text, int row)
+    {
+        public string Text { get; } = text;
+        public int Row { get; } = row;
+        public List<Indicator> Indicators { get; } = [];
+    }
+
+    private sealed class EntryBuilder(FiscalYear year, EntryKind kind)
+    {
+        public FiscalYear Year { get; } = year;
+        public EntryKind Kind { get; } = kind;
+        public List<LineBuilder> Lines { get; } = [];
+        public PublishedAchievement? Published { get; set; }
+        public int? PublishedLine { get; set; }
+    }
+
+    public static IReadOnlyList<YearEntry> Read(CsvTable table, PlanInfo? info, string file, DiagnosticBag d)
+    {
+        var entries = new List<EntryBuilder>();
+        LineBuilder? last = null;
+        EntryBuilder? lastEntry = null;
+        foreach (var row in table.Rows)
+        {
+            var year = ParseYear(row[Year], row.Line, file, info, d);
+            var kind = row[Kind] switch
+            {
+                "計画" => (EntryKind?)EntryKind.Plan,
+                "実績" => EntryKind.Result,
+                "" => Report<EntryKind>(d, "csv-missing-field", file, row.Line, Kind, "区分が空です。", "「計画」か「実績」を書いてください。"),
+                var other => Report<EntryKind>(d, "csv-unknown-kind", file, row.Line, Kind, $"区分「{other}」は使えません。", "「計画」か「実績」を書いてください。"),
+            };
+            if (year is null || kind is null) { last = null; continue; }
+
+            var entry = entries.FirstOrDefault(e => e.Year == year && e.Kind == kind);
+            if (entry is null) entries.Add(entry = new EntryBuilder(year.Value, kind.Value));
+
+            var text = row[Text];
+            LineBuilder line;
+            if (text.Length == 0)
+            {
+                if (last is null || lastEntry != entry || row[Indicator].Length == 0)
+                {
+                    d.Error("csv-missing-field", file, row.Line, Text, "内容が空です。",
+                        "行の文を書いてください。同じ行の2つ目の指標なら、直前の行と同じ年度・区分にして指標名を書きます。");
+                    continue;
+                }
+                line = last;
+            }
+            else
+            {
+                line = new LineBuilder(text, row.Line);
+                entry.Lines.Add(line);
+            }
+            last = line;
+            lastEntry = entry;
+
+            if (ReadIndicator(row, kind.Value, file, d) is { } indicator)
+            {
+                line.Indicators.Add(indicator);
+                if (indicator.Counted && !CountedMarker().IsMatch(line.Text))
+                    d.Warning("counted-without-marker", file, row.Line, Counted,
+                        "達成度対象（※）ですが、内容の文に「(※)」がありません。", "公表資料と同じく文末に「(※)」を書くか、達成度対象を空にしてください。");
+            }
+            else if (text.Length > 0 && CountedMarker().IsMatch(text) && kind == EntryKind.Result)
+                d.Warning("marker-without-indicator", file, row.Line, Counted,
+                    "内容に「(※)」がありますが、達成度対象の指標がありません。", "指標・目標値・実績値を書き、達成度対象に「※」を書いてください。");
+
+            var (published, pubError) = ValueNotation.ParsePublished(row[Published]);
+            if (pubError is not null) d.Error("published-unparseable", file, row.Line, Published, pubError);
+            else if (published is not null)
+            {
+                if (kind == EntryKind.Plan)
+                    d.Error("published-on-plan", file, row.Line, Published, "公表達成度は「実績」の行にだけ書けます。", "この値を同じ年度の実績の行に移してください。");
+                else if (entry.Published is { } prev && prev != published)
+                    d.Error("published-conflict", file, row.Line, Published,
+                        $"{year.Value.Japanese}の公表達成度が{entry.PublishedLine}行目（{prev.Display}）と食い違っています（{published.Display}）。",
+                        "公表達成度は年度ごとに1つです。どちらかに揃えてください。");
+                else { entry.Published = published; entry.PublishedLine ??= row.Line; }
+            }
+        }
+        return entries
+            .OrderBy(e => e.Year).ThenBy(e => e.Kind)
+            .Select(e => new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published))
+            .ToList();
+    }
+
+    private static Indicator? ReadIndicator(CsvTable.Row row, EntryKind kind, string file, DiagnosticBag d)
+    {
+        var name = row[Indicator];
+        var anyFigure = row[Target].Length > 0 || row[Actual].Length > 0 || row[Counted].Length > 0 || row[TargetKindColumn].Length > 0;
+        if (name.Length == 0)
+        {
+            if (anyFigure)
+                d.Error("csv-missing-field", file, row.Line, Indicator, "目標値・実績値などがありますが、指標名が空です。", "何の数値かを指標に書いてください（例: 寄附金額）。");
+            return null;
+        }
+        var counted = row[Counted] switch
+        {
+            "" => false,
+            "※" or "＊" or "*" => true,
+            var other => Report<bool>(d, "counted-unknown", file, row.Line, Counted, $"達成度対象「{other}」は使えません。", "達成度に数える指標は「※」、数えない指標は空欄にしてください。") ?? false,
+        };
+        var unit = row[Unit];
+        var target = ReadValue(row, Target, unit, file, d);
+        var actual = ReadValue(row, Actual, unit, file, d);
+        TargetKind? targetKind = row[TargetKindColumn] switch
+        {
+            "" => null,
+            "以上" or "累計" => TargetKind.AtLeast,
+            "以下" or "以内" => TargetKind.AtMost,
+            var other => Report<TargetKind>(d, "target-kind-unknown", file, row.Line, TargetKindColumn, $"目標の種類「{other}」は使えません。", "「以上」（多いほど良い）か「以下」（少ないほど良い。以内も可）を書いてください。"),
+        };
+        if (counted)
+        {
+            if (row[Target].Length == 0)
+                d.Error("counted-without-target", file, row.Line, Target, $"達成度対象（※）の指標「{name}」に目標値がありません。", "年度計画の目標値を書くか、達成度対象を空にしてください。");
+            if (kind == EntryKind.Result && row[Actual].Length == 0)
+                d.Error("counted-without-actual", file, row.Line, Actual, $"達成度対象（※）の指標「{name}」に実績値がありません。", "実績値を書くか、まだなら達成度対象を空にしてください。");
+            if (row[TargetKindColumn].Length == 0)
+                d.Error("counted-without-kind", file, row.Line, TargetKindColumn, $"達成度対象（※）の指標「{name}」に目標の種類がありません。", "「以上」か「以下」を書いてください。");
+        }
+        if (target is not null && actual is not null && target.Unit != actual.Unit)
+            d.Error("unit-mismatch", file, row.Line, Actual, $"目標値の単位「{target.Unit}」と実績値の単位「{actual.Unit}」が違います。", "同じ単位で書いてください。");
+        return new Indicator(name, target, actual, targetKind, counted);
+    }
+
+    private static Quantity? ReadValue(CsvTable.Row row, string column, string unit, string file, DiagnosticBag d)
+    {
+        var cell = row[column];
+        if (cell.Length == 0) return null;
+        var result = ValueNotation.Parse(cell);
+        if (!result.Ok)
+        {
+            d.Error("value-unparseable", file, row.Line, column, result.Error!, result.Hint);
+            return null;
+        }
+        var q = result.Value!;
+        var normalizedUnit = ValueNotation.Normalize(unit);
+        if (q.Unit.Length == 0) return q with { Unit = normalizedUnit };
+        if (normalizedUnit.Length > 0 && q.Unit != normalizedUnit)
+        {
+            d.Error("unit-mismatch", file, row.Line, column, $"値「{cell}」の単位「{q.Unit}」が単位の列「{unit}」と違います。", "値の単位と単位の列を揃えてください（例: 8億円 と 円）。");
+            return null;
+        }
+        return q;
+    }
+
+    public static FiscalYear? ParseYear(string cell, int line, string file, PlanInfo? info, DiagnosticBag d)
+    {
+        if (cell.Length == 0)
+            return Report<FiscalYear>(d, "csv-missing-field", file, line, Year, "年度が空です。", "例: R4（令和4年度）");
+        if (!TryParseYear(cell, out var year))
+            return Report<FiscalYear>(d, "year-unparseable", file, line, Year, $"年度「{cell}」が読めません。", "「R4」「令和4年度」「2022」のように書いてください。");
+        if (info is not null && !info.Contains(year))
+            return Report<FiscalYear>(d, "year-out-of-period", file, line, Year,
+                $"{year.JapaneseWithWestern}は計画期間（{info.Start.Japanese}～{info.End.Japanese}）の外です。",
+                "年度の書き間違いか確認してください。");
+        return year;
+    }
+
+    [GeneratedRegex(@"^(?:R|令和)(?<r>\d{1,2}|元)(?:年度?)?$|^(?<w>(?:19|20)\d{2})(?:年度?)?$")]
+    private static partial Regex YearShape();
+
+    public static bool TryParseYear(string cell, out FiscalYear year)
+    {
+        year = default;
+        var m = YearShape().Match(ValueNotation.Normalize(cell).ToUpperInvariant());
+        if (!m.Success) return false;
+        if (m.Groups["w"].Success) { year = FiscalYear.FromWestern(int.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture)); return true; }
+        var r = m.Groups["r"].Value;
+        var n = r == "元" ? 1 : int.Parse(r, CultureInfo.InvariantCulture);
+        if (n < 1) return false;
+        year = new FiscalYear(n);
+        return true;
+    }
+
+    private static T? Report<T>(DiagnosticBag d, string code, string file, int line, string field, string message, string hint)
+        where T : struct
+    {
+        d.Error(code, file, line, field, message, hint);
+        return null;
+    }
+}

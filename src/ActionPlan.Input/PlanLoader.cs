@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActionPlan.Domain;
+using YamlDotNet.RepresentationModel;
+
+namespace ActionPlan.Input;
+
+/// <summary>What loading found: the plan when the sources are sound, and every problem either way.</summary>
+public sealed record LoadResult(Plan? Plan, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>
+/// Load stage: input/ (plan.md, policies.csv, chapters/*.md, items/NN.md + items/NN.csv) → Plan.
+/// Collects every problem in one run, each located to file, line and field (input/README.md describes the format).
+/// </summary>
+public static partial class PlanLoader
+{
+    public const string PlanFile = "plan.md", PoliciesFile = "policies.csv", ChaptersDir = "chapters", ItemsDir = "items";
+
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "公表"];
+    private static readonly string[] ChapterKeys = ["章", "題名"];
+    private static readonly string[] ItemKeys = ["番号", "項目名", "担当課", "実施方針"];
+    private static readonly string[] PolicyColumns = ["コード", "上位コード", "表記", "名称", "説明", "注記"];
+    private static readonly string[] PolicyRequired = ["コード", "表記", "名称"];
+
+    /// <summary>Loads the folder. <paramref name="displayRoot"/> is how the folder is named in messages (e.g. "input").</summary>
+    public static LoadResult Load(string inputDir, string? displayRoot = null)
+    {
+        var d = new DiagnosticBag();
+        var shown = (displayRoot ?? inputDir).Replace('\\', '/').TrimEnd('/');
+        string Show(string path) => shown + "/" + Path.GetRelativePath(inputDir, path).Replace('\\', '/');
+
+        if (!Directory.Exists(inputDir))
+        {
+            d.Error("input-missing", shown, null, null, $"入力フォルダ「{shown}」が見つかりません。", "--input でフォルダを指定してください。");
+            return new LoadResult(null, d.Sorted());
+        }
+
+        var info = ReadPlanInfo(Path.Combine(inputDir, PlanFile), Show, d);
+        var policies = ReadPolicies(Path.Combine(inputDir, PoliciesFile), Show, d);
+        var chapters = ReadChapters(Path.Combine(inputDir, ChaptersDir), Show, d);
+        var items = ReadItems(Path.Combine(inputDir, ItemsDir), Show, info, policies, d);
+
+        if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items), d.Sorted());
+    }
+
+    private static string? ReadText(string path, string shown, DiagnosticBag d)
+    {
+        if (Directory.Exists(path))
+        {
+            d.Error("file-is-directory", shown, null, null, "ファイルのはずの場所にフォルダがあります。", "フォルダの名前を変えるか、ファイルに置き換えてください。");
+            return null;
+        }
+        if (!File.Exists(path))
+        {
+            d.Error("file-missing", shown, null, null, "ファイルがありません。", "input/README.md の説明に沿って作成してください。");
+            return null;
+        }
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            d.Error("file-unreadable", shown, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
+            return null;
+        }
+        if (!TextDecoder.TryDecode(bytes, out var text, out _))
+        {
+            d.Error("encoding-unknown", shown, null, null, "文字コードを判別できません（UTF-8でもShift_JISでもありません）。", "Excelの「CSV UTF-8（コンマ区切り）」か、テキストエディタのUTF-8で保存し直してください。");
+            return null;
+        }
+        return text;
+    }
+
+    // ---- plan.md ----------------------------------------------------------------------------
+
+    private static PlanInfo? ReadPlanInfo(string path, Func<string, string> show, DiagnosticBag d)
+    {
+        var file = show(path);
+        var text = ReadText(path, file, d);
+        if (text is null) return null;
+        var fm = FrontMatter.Read(text, file, d);
+        if (fm is null) return null;
+        fm.RejectUnknown(PlanKeys, file, d);
+        var title = fm.RequireText("名称", file, d, "小郡市行政経営行動計画");
+        var subtitle = fm.Get("副題") is null ? "" : fm.RequireText("副題", file, d, "実施項目 令和4年度実績") ?? "";
+        var city = fm.RequireText("自治体", file, d, "小郡市");
+        var prefecture = fm.Get("都道府県") is null ? "" : fm.RequireText("都道府県", file, d, "福岡県") ?? "";
+        var publisher = fm.Get("担当") is null ? "" : fm.RequireText("担当", file, d, "総務広報課") ?? "";
+        var start = PlanYear(fm, "開始年度", file, d);
+        var end = PlanYear(fm, "終了年度", file, d);
+        var published = fm.RequireText("公表", file, d, "2024-02");
+        int py = 0, pm = 0;
+        if (published is not null && !TryParseMonth(published, out py, out pm))
+            d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2024-02」か「2024年2月」の形で書いてください。");
+        if (start is { } s && end is { } e && e < s)
+            d.Error("plan-period-reversed", file, fm.Get("終了年度")!.Line, "終了年度", "終了年度が開始年度より前です。", "例: 開始年度: R4 / 終了年度: R8");
+        if (title is null || city is null || start is null || end is null || py == 0) return null;
+        return new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm);
+    }
+
+    private static FiscalYear? PlanYear(FrontMatter fm, string key, string file, DiagnosticBag d)
+    {
+        var text = fm.RequireText(key, file, d, "R4");
+        if (text is null) return null;
+        if (ItemCsv.TryParseYear(text, out var y)) return y;
+        d.Error("year-unparseable", file, fm.Get(key)!.Line, key, $"{key}「{text}」が読めません。", "「R4」「令和4年度」「2022」のように書いてください。");
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-|年|/)(?<m>\d{1,2})月?$")]
+    private static partial Regex MonthShape();
+
+    private static bool TryParseMonth(string text, out int year, out int month)
+    {
+        year = month = 0;
+        var m = MonthShape().Match(ValueNotation.Normalize(text));
+        if (!m.Success) return false;
+        year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12;
+    }
+
+    // ---- policies.csv -------------------------------------------------------------------------
+
+    private static List<Policy> ReadPolicies(string path, Func<string, string> show, DiagnosticBag d)
+    {
+        var file = show(path);
+        var text = ReadText(path, file, d);
+        var policies = new List<Policy>();
+        if (text is null) return policies;
+        var table = CsvTable.Parse(text, file, PolicyColumns, PolicyRequired, d);
+        if (table is null) return policies;
+        var lines = new Dictionary<string, int>();
+        foreach (var row in table.Rows)
+        {
+            var code = row["コード"];
+            var ok = true;
+            foreach (var col in PolicyRequired.Where(c => row[c].Length == 0))
+            {
+                d.Error("csv-missing-field", file, row.Line, col, $"{col}が空です。", col == "コード" ? "例: 1-1（上位の方針のコード-番号）" : "公表資料のとおり書いてください。");
+                ok = false;
+            }
+            if (!ok) continue;
+            if (!lines.TryAdd(code, row.Line))
+            {
+                d.Error("policy-duplicate", file, row.Line, "コード", $"実施方針のコード「{code}」が{lines[code]}行目と重複しています。", "コードは方針ごとに別の値にしてください。");
+                continue;
+            }
+            var notes = row["注記"].Length == 0 ? [] : row["注記"].Split('\n').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            policies.Add(new Policy(code, row["上位コード"].Length == 0 ? null : row["上位コード"], row["表記"], row["名称"], row["説明"], notes));
+        }
+        foreach (var p in policies.Where(p => p.ParentCode is not null && !lines.ContainsKey(p.ParentCode)))
+            d.Error("policy-unknown-parent", file, lines[p.Code], "上位コード", $"上位コード「{p.ParentCode}」の実施方針がありません。", $"使えるコード: {string.Join("、", lines.Keys)}");
+        return policies;
+    }
+
+    // ---- chapters/*.md ------------------------------------------------------------------------
+
+    [GeneratedRegex(@"^第(?<n>\d+)$")]
+    private static partial Regex ChapterLabel();
+
+    private static List<Chapter> ReadChapters(string dir, Func<string, string> show, DiagnosticBag d)
+    {
+        var chapters = new List<(Chapter Chapter, string File)>();
+        if (!Directory.Exists(dir)) return [];
+        foreach (var path in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            var file = show(path);
+            var text = ReadText(path, file, d);
+            if (text is null) continue;
+            var fm = FrontMatter.Read(text, file, d);
+            if (fm is null) continue;
+            fm.RejectUnknown(ChapterKeys, file, d);
+            var label = fm.RequireText("章", file, d, "第1");
+            var title = fm.RequireText("題名", file, d, "計画策定の背景");
+            if (label is null || title is null) continue;
+            var m = ChapterLabel().Match(ValueNotation.Normalize(label));
+            if (!m.Success)
+            {
+                d.Error("chapter-label", file, fm.Get("章")!.Line, "章", $"章「{label}」が読めません。", "「第1」のように書いてください。");
+                continue;
+            }
+            var order = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            if (chapters.FirstOrDefault(c => c.Chapter.Order == order) is { File: not null } dup)
+            {
+                d.Error("chapter-duplicate", file, fm.Get("章")!.Line, "章", $"{label}は「{dup.File}」にもあります。", "章の番号を確認してください。");
+                continue;
+            }
+            chapters.Add((new Chapter(order, $"第{order}", title, fm.Body.Trim() + "\n"), file));
+        }
+        return chapters.Select(c => c.Chapter).OrderBy(c => c.Order).ToList();
+    }
+
+    // ---- items/NN.md + items/NN.csv -------------------------------------------------------------
+
+    private static List<Item> ReadItems(string dir, Func<string, string> show, PlanInfo? info, List<Policy> policies, DiagnosticBag d)
+    {
+        var items = new List<Item>();
+        if (!Directory.Exists(dir))
+        {
+            d.Error("items-missing", show(dir), null, null, "実施項目のフォルダ「items」がありません。", "items/01.md と items/01.csv のように項目ごとに2つのファイルを置いてください。");
+            return items;
+        }
+        var stems = Directory.GetFileSystemEntries(dir)
+            .Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var numbers = new Dictionary<int, string>();
+        foreach (var stem in stems)
+        {
+            var mdPath = Path.Combine(dir, stem + ".md");
+            var csvPath = Path.Combine(dir, stem + ".csv");
+            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, d);
+            var csvFile = show(csvPath);
+            IReadOnlyList<YearEntry> entries = [];
+            var csvText = ReadText(csvPath, csvFile, d);
+            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, d) is { } table)
+                entries = ItemCsv.Read(table, info, csvFile, d);
+            if (md is null) continue;
+            var (item, line) = md.Value;
+            if (numbers.TryGetValue(item.Number, out var other))
+            {
+                d.Error("item-duplicate-number", show(mdPath), line, "番号", $"番号 {item.Number} は「{other}」でも使われています。", "項目ごとに違う番号にしてください。");
+                continue;
+            }
+            numbers[item.Number] = show(mdPath);
+            items.Add(item with { Entries = entries });
+        }
+        return items.OrderBy(i => i.Number).ToList();
+    }
+
+    private static (Item Item, int NumberLine)? ReadItemMarkdown(string path, string file, List<Policy> policies, DiagnosticBag d)
+    {
+        var text = ReadText(path, file, d);
+        if (text is null) return null;
+        var fm = FrontMatter.Read(text, file, d);
+        if (fm is null) return null;
+        fm.RejectUnknown(ItemKeys, file, d);
+        int? number = null;
+        var numberText = fm.RequireText("番号", file, d, "5");
+        if (numberText is not null)
+        {
+            var normalized = ValueNotation.Normalize(numberText).TrimStart('N', 'o', '.');
+            if (int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 99999) number = n;
+            else d.Error("item-number", file, fm.Get("番号")!.Line, "番号", $"番号「{numberText}」が読めません。", "1以上の整数で書いてください（例: 番号: 5）。");
+        }
+        var name = fm.RequireText("項目名", file, d, "ふるさと納税の推進");
+        var divisions = fm.RequireList("担当課", file, d, "[市民課, 総務広報課]");
+        var policy = fm.RequireText("実施方針", file, d, "\"1-2\"");
+        if (policy is not null && policies.Count > 0)
+        {
+            if (policies.All(p => p.Code != policy))
+                d.Error("item-unknown-policy", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」は policies.csv にありません。",
+                    $"使えるコード: {string.Join("、", policies.Where(p => policies.All(c => c.ParentCode != p.Code)).Select(p => p.Code))}");
+            else if (policies.Any(c => c.ParentCode == policy))
+                d.Error("item-policy-not-leaf", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」には下位の方針があります。",
+                    $"下位の方針のコードを書いてください: {string.Join("、", policies.Where(c => c.ParentCode == policy).Select(c => c.Code))}");
+        }
+        var sections = SectionReader.Read(fm.Body, fm.BodyLineOffset, file, d);
+        foreach (var required in new[] { SectionReader.IssuesHeading, SectionReader.GoalsHeading }.Where(h => !sections.ContainsKey(h)))
+            d.Error("markdown-missing-section", file, fm.BodyLineOffset + 1, "見出し", $"見出し「## {required}」がありません。", $"「## {required}」の下に箇条書きで書いてください。");
+        if (number is null || name is null || divisions is null || policy is null) return null;
+        var item = new Item(number.Value, name, divisions, policy,
+            sections.GetValueOrDefault(SectionReader.IssuesHeading) ?? Section.Empty,
+            sections.GetValueOrDefault(SectionReader.GoalsHeading) ?? Section.Empty,
+            []);
+        return (item, fm.Get("番号")!.Line);
+    }
+}

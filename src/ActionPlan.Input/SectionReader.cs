@@ -1,0 +1,138 @@
+using ActionPlan.Domain;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ActionPlan.Input;
+
+/// <summary>
+/// Reads an item's Markdown body into its sections: 「## 現状・課題」 and 「## 目標」, each a list of bullets,
+/// optional 「### 見出し」 groups, and notes (paragraphs starting with ※). Trailing 【…】 in a bullet become tags.
+/// </summary>
+public static class SectionReader
+{
+    public const string IssuesHeading = "現状・課題";
+    public const string GoalsHeading = "目標";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis().Build();
+
+    public static IReadOnlyDictionary<string, Section> Read(string body, int lineOffset, string file, DiagnosticBag diagnostics)
+    {
+        var doc = Markdown.Parse(body, Pipeline);
+        var sections = new Dictionary<string, List<BulletGroup>>();
+        List<BulletGroup>? current = null;
+        string? heading = null;
+        var bullets = new List<Bullet>();
+        var notes = new List<string>();
+
+        void Flush()
+        {
+            if (current is not null && (bullets.Count > 0 || notes.Count > 0 || heading is not null))
+                current.Add(new BulletGroup(heading, bullets.ToList(), notes.ToList()));
+            bullets.Clear();
+            notes.Clear();
+            heading = null;
+        }
+
+        foreach (var block in doc)
+        {
+            var line = block.Line + 1 + lineOffset;
+            switch (block)
+            {
+                case HeadingBlock { Level: 2 } h:
+                    Flush();
+                    var title = InlineText(h.Inline);
+                    if (title is not (IssuesHeading or GoalsHeading))
+                    {
+                        diagnostics.Error("markdown-unknown-section", file, line, "見出し",
+                            $"見出し「{title}」は使えません。", $"「## {IssuesHeading}」と「## {GoalsHeading}」を使ってください。");
+                        current = null;
+                        continue;
+                    }
+                    if (sections.ContainsKey(title))
+                    {
+                        diagnostics.Error("markdown-duplicate-section", file, line, "見出し", $"見出し「{title}」が2回あります。", "一つにまとめてください。");
+                        current = null;
+                        continue;
+                    }
+                    current = sections[title] = [];
+                    break;
+                case HeadingBlock { Level: 3 } h3 when current is not null:
+                    Flush();
+                    heading = InlineText(h3.Inline);
+                    break;
+                case ListBlock list when current is not null:
+                    foreach (var li in list.OfType<ListItemBlock>())
+                    {
+                        var text = string.Join("", li.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline)));
+                        if (li.Any(b => b is not ParagraphBlock))
+                            diagnostics.Error("markdown-nested", file, li.Line + 1 + lineOffset, "箇条書き",
+                                "箇条書きの中に入れ子の箇条書きや見出しは書けません。", "1段の箇条書き（「- 」で始まる行）にしてください。");
+                        if (text.Trim().Length == 0)
+                        {
+                            diagnostics.Error("markdown-empty-bullet", file, li.Line + 1 + lineOffset, "箇条書き", "空の箇条書きがあります。", "文を書くか、行を消してください。");
+                            continue;
+                        }
+                        bullets.Add(SplitTags(text.Trim()));
+                    }
+                    break;
+                case ParagraphBlock p when current is not null:
+                    var para = InlineText(p.Inline).Trim();
+                    if (para.StartsWith('※')) notes.Add(para);
+                    else
+                        diagnostics.Error("markdown-stray-paragraph", file, line, "本文",
+                            "箇条書きでも注記（※で始まる段落）でもない段落があります。",
+                            "行頭に「- 」を付けて箇条書きにするか、「※」で始まる注記にしてください。");
+                    break;
+                case LinkReferenceDefinitionGroup:
+                    break;
+                default:
+                    diagnostics.Error("markdown-unexpected-block", file, line, "本文",
+                        current is null ? "最初の見出しより前に本文があります。" : "ここには箇条書き・注記・小見出し以外は書けません。",
+                        $"「## {IssuesHeading}」「## {GoalsHeading}」の見出しの下に「- 」で始まる箇条書きを書いてください。");
+                    break;
+            }
+        }
+        Flush();
+        return sections.ToDictionary(kv => kv.Key, kv => new Section(kv.Value));
+    }
+
+    /// <summary>「…確保する。 【もっとつながるまち小郡アクションプラン指標】」 → text and tag.</summary>
+    public static Bullet SplitTags(string text)
+    {
+        var tags = new List<string>();
+        while (text.EndsWith('】'))
+        {
+            var open = text.LastIndexOf('【');
+            if (open < 0) break;
+            tags.Insert(0, text[(open + 1)..^1]);
+            text = text[..open].TrimEnd();
+        }
+        return new Bullet(text, tags);
+    }
+
+    /// <summary>The plain text of inline Markdown (emphasis dropped; raw HTML kept as text so it is shown, not run).</summary>
+    public static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new System.Text.StringBuilder();
+        Append(inline, sb);
+        return sb.ToString();
+    }
+
+    private static void Append(Inline inline, System.Text.StringBuilder sb)
+    {
+        switch (inline)
+        {
+            case LiteralInline lit: sb.Append(lit.Content.ToString()); break;
+            case CodeInline code: sb.Append(code.Content); break;
+            case LineBreakInline: break;
+            case HtmlInline html: sb.Append(html.Tag); break;
+            case HtmlEntityInline entity: sb.Append(entity.Transcoded.ToString()); break;
+            case AutolinkInline auto: sb.Append(auto.Url); break;
+            case ContainerInline container:
+                foreach (var child in container) Append(child, sb);
+                break;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using ActionPlan.Domain;
+using ActionPlan.Input;
+
+namespace ActionPlan.Site.Cli;
+
+/// <summary>
+/// 「check」: load, validate, compute every achievement and compare it with the published figure (公表値).
+/// Exit 0 when clean; 1 on any error or any disagreement, which is named.
+/// </summary>
+public static class CheckCommand
+{
+    public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement);
+
+    public static IReadOnlyList<Row> Rows(Plan plan) =>
+        plan.Items.SelectMany(item => Evaluation.ForItem(item).Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)))
+            .Concat(plan.Items.Where(i => Evaluation.ForItem(i).Count == 0)
+                .Select(i => new Row(i.Number, i.Name, default, Achievement.None, null, Agreement.NotPublished)))
+            .OrderBy(r => r.Number).ThenBy(r => r.Year)
+            .ToList();
+
+    public static int Run(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        var result = PlanLoader.Load(o.Input, o.Input);
+        var rows = result.Plan is null ? [] : Rows(result.Plan);
+        var disagreements = rows.Where(r => r.Agreement == Agreement.Disagrees).ToList();
+        var exit = result.HasErrors || disagreements.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
+
+        if (o.Format == "json")
+        {
+            stdout.WriteLine(Json(result, rows, exit));
+            return exit;
+        }
+        foreach (var diagnostic in result.Diagnostics)
+            stderr.WriteLine(diagnostic.Format());
+        if (result.Plan is null)
+        {
+            stderr.WriteLine($"入力にエラーが{result.Errors.Count()}件あります。上のメッセージの場所を直してから、もう一度実行してください。");
+            return exit;
+        }
+        WriteTable(rows, stdout);
+        foreach (var r in disagreements)
+            stderr.WriteLine($"不一致: No.{r.Number} {r.Name} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} です。" +
+                             $" → 指標の目標値・実績値・目標の種類・達成度対象（※）か、公表達成度を確認してください。");
+        if (!o.Quiet)
+            stdout.WriteLine(exit == 0
+                ? $"OK: {result.Plan.Items.Count}項目、計算した達成度はすべて公表値と一致しました。"
+                : $"NG: 公表値と一致しない達成度が{disagreements.Count}件あります。");
+        return exit;
+    }
+
+    private static void WriteTable(IReadOnlyList<Row> rows, TextWriter w)
+    {
+        const int nameWidth = 30;
+        w.WriteLine($"{Text.PadLeft("No.", 5)}  {Text.PadRight("項目名", nameWidth)}  {Text.PadRight("年度", 10)}  {Text.PadLeft("計算値", 6)}  {Text.PadLeft("公表値", 6)}  照合");
+        foreach (var r in rows)
+        {
+            var year = r.Year == default ? "—" : r.Year.Japanese;
+            var agreement = r.Agreement switch
+            {
+                Agreement.Agrees => "一致",
+                Agreement.Disagrees => "不一致",
+                _ => "公表値なし",
+            };
+            w.WriteLine($"{Text.PadLeft(r.Number.ToString(), 5)}  {Text.PadRight(Text.Truncate(r.Name, nameWidth), nameWidth)}  {Text.PadRight(year, 10)}  {Text.PadLeft(r.Computed.Display, 6)}  {Text.PadLeft(r.Published?.Display ?? "", 6)}  {agreement}");
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    private static string Json(LoadResult result, IReadOnlyList<Row> rows, int exit) => JsonSerializer.Serialize(new
+    {
+        ok = exit == 0,
+        exitCode = exit,
+        items = rows.Select(r => new
+        {
+            number = r.Number,
+            name = r.Name,
+            year = r.Year == default ? null : r.Year.Short,
+            fiscalYear = r.Year == default ? (int?)null : r.Year.Western,
+            computed = r.Computed.Percent,
+            published = r.Published?.Percent,
+            publishedGiven = r.Published is not null,
+            agreement = r.Agreement switch { Agreement.Agrees => "agrees", Agreement.Disagrees => "disagrees", _ => "not-published" },
+        }),
+        diagnostics = result.Diagnostics.Select(d => new
+        {
+            severity = d.Severity == Severity.Error ? "error" : "warning",
+            code = d.Code,
+            file = d.File,
+            line = d.Line,
+            field = d.Field,
+            message = d.Message,
+            hint = d.Hint,
+        }),
+    }, JsonOptions);
+}
