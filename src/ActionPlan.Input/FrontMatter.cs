@@ -70,9 +70,9 @@ public sealed class FrontMatter
                 }
             }
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
-            var line = (int)ex.Start.Line + 1;
+            var line = ex is YamlException y && y.Start.Line > 0 ? (int)y.Start.Line + 1 : FirstBadLine(lines[1..close]) + 1;
             diagnostics.Error("front-matter-syntax", file, line, null,
                 "フロントマターの書き方に誤りがあります（YAMLとして読めません）。",
                 "「キー: 値」の形か、コロンの後の空白、引用符の閉じ忘れを確認してください。");
@@ -80,6 +80,17 @@ public sealed class FrontMatter
         }
         var body = string.Join('\n', lines[(close + 1)..]);
         return new FrontMatter(entries, body, close + 1, close + 1);
+    }
+
+    /// <summary>The first front-matter line whose prefix no longer parses (for parser errors without a position).</summary>
+    private static int FirstBadLine(string[] lines)
+    {
+        for (var n = 1; n <= lines.Length; n++)
+        {
+            try { new YamlStream().Load(new StringReader(string.Join('\n', lines[..n]))); }
+            catch (Exception) { return n; }
+        }
+        return lines.Length;
     }
 
     public bool Has(string key) => _entries.ContainsKey(key);

@@ -1,0 +1,108 @@
+using ActionPlan.Domain;
+
+namespace ActionPlan.Domain.Tests;
+
+public class AchievementRuleTests
+{
+    private static Indicator Counted(decimal target, decimal actual, TargetKind kind) =>
+        new("指標", new Quantity(target, "円"), new Quantity(actual, "円"), kind, Counted: true);
+
+    [Theory]
+    [InlineData(8, 5.59, 0.69875)]      // No.5 寄附金額 8億円 → 5.59億円
+    [InlineData(100, 67.27, 0.6727)]    // No.10 普及率
+    [InlineData(100, 100, 1)]
+    [InlineData(3, 11, 1)]              // over-achievement is clamped to 1
+    [InlineData(12, 10.93, 0.910833333333333333333333333)]
+    public void At_least_targets_are_actual_over_target_clamped(decimal target, decimal actual, decimal expected)
+    {
+        var ratio = AchievementRule.Ratio(Counted(target, actual, TargetKind.AtLeast));
+        Assert.Equal(expected, ratio!.Value, 10);
+    }
+
+    [Theory]
+    [InlineData(15, 9, 1)]      // No.1: 9億 ≤ 15億
+    [InlineData(15, 15, 1)]
+    [InlineData(15, 20, 0.75)]  // our rule for overshoot: target ÷ actual
+    [InlineData(10, 40, 0.25)]
+    public void At_most_targets_are_met_at_or_under_and_target_over_actual_when_over(decimal target, decimal actual, decimal expected)
+    {
+        Assert.Equal(expected, AchievementRule.Ratio(Counted(target, actual, TargetKind.AtMost)));
+    }
+
+    [Fact]
+    public void Signed_targets_work_unchanged_and_a_wrong_direction_clamps_to_zero()
+    {
+        // No.15: 前年度比 ▲600時間以上 → +5,100時間: ratio −8.5, clamped to 0
+        Assert.Equal(-8.5m, AchievementRule.RawRatio(-600, 5100, TargetKind.AtLeast));
+        Assert.Equal(0m, AchievementRule.Ratio(Counted(-600, 5100, TargetKind.AtLeast)));
+        // ▲700 against ▲600 is better than planned
+        Assert.Equal(1m, AchievementRule.Ratio(Counted(-600, -700, TargetKind.AtLeast)));
+        Assert.Equal(0.5m, AchievementRule.Ratio(Counted(-600, -300, TargetKind.AtLeast)));
+    }
+
+    [Fact]
+    public void A_zero_target_is_met_by_any_non_negative_actual()
+    {
+        Assert.Equal(1m, AchievementRule.Ratio(Counted(0, 3, TargetKind.AtLeast)));
+        Assert.Equal(0m, AchievementRule.Ratio(Counted(0, -1, TargetKind.AtLeast)));
+    }
+
+    [Theory]
+    [InlineData(0.455, 46)]   // exactly half rounds up
+    [InlineData(0.4549, 45)]
+    [InlineData(0.695, 70)]
+    [InlineData(0.6949, 69)]
+    [InlineData(0.005, 1)]
+    [InlineData(0.0049, 0)]
+    [InlineData(1, 100)]
+    public void The_mean_is_rounded_half_up_to_a_whole_percent(decimal mean, int expected)
+    {
+        Assert.Equal(expected, AchievementRule.ToPercent([mean]));
+    }
+
+    [Fact]
+    public void Several_counted_indicators_are_averaged()
+    {
+        // No.15: 0 and 10.93/12 → (0 + 0.9108) / 2 = 0.4554 → 46%
+        var a = AchievementRule.For([Counted(-600, 5100, TargetKind.AtLeast), Counted(12, 10.93m, TargetKind.AtLeast)]);
+        Assert.Equal(46, a.Percent);
+        Assert.Equal(2, a.Ratios.Count);
+    }
+
+    [Fact]
+    public void Uncounted_or_incomplete_indicators_do_not_count()
+    {
+        var notCounted = new Indicator("返礼品数", new Quantity(700, "品"), new Quantity(831, "品"), TargetKind.AtLeast, Counted: false);
+        var noTarget = new Indicator("地方債残高", null, new Quantity(17_330_000_000m, "円"), null, Counted: true);
+        var a = AchievementRule.For([notCounted, noTarget, Counted(8, 5.59m, TargetKind.AtLeast)]);
+        Assert.Equal(70, a.Percent);
+        Assert.Single(a.Ratios);
+    }
+
+    [Fact]
+    public void No_counted_indicator_gives_no_figure()
+    {
+        var a = AchievementRule.For([]);
+        Assert.Null(a.Percent);
+        Assert.False(a.IsAssessed);
+        Assert.Equal("—", a.Display);
+    }
+
+    [Fact]
+    public void An_item_without_results_for_a_year_has_no_figure()
+    {
+        var item = new Item(1, "x", ["財政課"], "1-1", Section.Empty, Section.Empty,
+            [new YearEntry(new FiscalYear(5), EntryKind.Plan, [new YearLine("計画", [Counted(1, 1, TargetKind.AtLeast)])], null)]);
+        Assert.Null(AchievementRule.For(item, new FiscalYear(5)).Percent);
+    }
+
+    [Fact]
+    public void Published_figures_are_compared_not_copied()
+    {
+        var item = new Item(5, "ふるさと納税の推進", ["商工観光課"], "1-2", Section.Empty, Section.Empty,
+            [new YearEntry(new FiscalYear(4), EntryKind.Result, [new YearLine("寄附金額", [Counted(8, 6, TargetKind.AtLeast)])], new PublishedAchievement(70))]);
+        var year = Assert.Single(Evaluation.ForItem(item));
+        Assert.Equal(75, year.Computed.Percent);
+        Assert.Equal(Agreement.Disagrees, year.Agreement);
+    }
+}
