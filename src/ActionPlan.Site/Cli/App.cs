@@ -17,6 +17,7 @@ public static class App
             return options.Command switch
             {
                 "check" => CheckCommand.Run(options, stdout, stderr),
+                "build" => await BuildCommand.RunAsync(options, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(options.Command, stderr),
             };
@@ -28,7 +29,6 @@ public static class App
             if (options.Verbose) stderr.WriteLine(ex.ToString());
             return ExitCodes.DataError;
         }
-        await Task.CompletedTask;
     }
 
     private static int Help(TextWriter stdout) { stdout.WriteLine(Options.Usage); return ExitCodes.Ok; }

@@ -1,0 +1,166 @@
+using ActionPlan.Domain;
+
+namespace ActionPlan.Rendering.Site;
+
+/// <summary>A link as the page shows it: the href is already relative to the page.</summary>
+public sealed record Link(string Href, string Text, bool Current = false);
+
+/// <summary>What every page shares: the site's name and navigation, resolved for the page's folder depth.</summary>
+public sealed record SiteInfo(
+    string Title,
+    string Subtitle,
+    string City,
+    string Prefecture,
+    string Publisher,
+    string Period,
+    string Published,
+    string? BaseUrl);
+
+/// <summary>Base of every page model. Templates only display these properties.</summary>
+public abstract record Page
+{
+    /// <summary>Output path relative to the site root, with forward slashes: items/05.html.</summary>
+    public required string Path { get; init; }
+    /// <summary>The page's own name; the document title adds the site's name after it.</summary>
+    public required string Heading { get; init; }
+    public required SiteInfo Site { get; init; }
+    public string? Lead { get; init; }
+    public IReadOnlyList<Link> Breadcrumbs { get; init; } = [];
+    public IReadOnlyList<Link> Navigation { get; init; } = [];
+    public Link? SkipTarget { get; init; }
+
+    /// <summary>The template under theme/ that renders this page kind.</summary>
+    public abstract string Template { get; }
+
+    /// <summary>「../」 per folder level, so every link works at a domain root, in a sub-folder and from disk.</summary>
+    public string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
+
+    public string DocumentTitle => Path == "index.html" ? Site.Title + "の進捗 | " + Site.City : $"{Heading} | {Site.Title} | {Site.City}";
+    public string Stylesheet => Root + "assets/site.css";
+    public string? Canonical => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (Path == "index.html" ? "" : Path);
+    public string HomeHref => Root + "index.html";
+}
+
+/// <summary>年度計画達成度 as shown: number, words and a bar, never colour alone.</summary>
+public sealed record AchievementView(int? Percent, string Display, string Words, string Modifier, string Year)
+{
+    /// <summary>Bar length in the meter's 0–100 viewBox.</summary>
+    public int Bar => Percent ?? 0;
+    public string Label => Percent is null ? $"{Year}の年度計画達成度: {Words}" : $"{Year}の年度計画達成度: {Display}（{Words}）";
+}
+
+/// <summary>A row of an item table: No., name, divisions and the latest achievement.</summary>
+public sealed record ItemRow(string NumberLabel, Link Item, IReadOnlyList<string> Divisions, AchievementView Achievement);
+
+/// <summary>A table of items under a caption (the index groups them by policy).</summary>
+public sealed record ItemTable(string Caption, string? Id, string YearHeading, IReadOnlyList<ItemRow> Rows);
+
+/// <summary>A node of the policy tree with its link and children.</summary>
+public sealed record PolicyNode(string Label, string Name, Link Link, string Description, IReadOnlyList<string> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
+
+/// <summary>Counts for the latest year's summary on the index.</summary>
+public sealed record YearSummary(string Year, int Achieved, int Partly, int NotAchieved, int NotAssessed, int Total);
+
+public sealed record IndexPage : Page
+{
+    public override string Template => "pages/Index.cshtml";
+    public required YearSummary? Summary { get; init; }
+    public required IReadOnlyList<PolicyNode> Policies { get; init; }
+    public required IReadOnlyList<ItemTable> Tables { get; init; }
+    public required IReadOnlyList<Link> Chapters { get; init; }
+}
+
+/// <summary>One line of a year's plan or results; its indicators are listed in the indicator table.</summary>
+public sealed record LineView(string Text, bool Counted);
+
+/// <summary>One fiscal year of an item: plan lines, result lines and the achievement.</summary>
+public sealed record YearView(
+    string Id,
+    string Heading,
+    IReadOnlyList<LineView> Plan,
+    IReadOnlyList<LineView> Results,
+    AchievementView? Achievement,
+    string? Published,
+    string? PublishedNote);
+
+/// <summary>A figure with its spoken form for screen readers (▲ read as マイナス).</summary>
+public sealed record FigureView(string Display, string Spoken)
+{
+    public bool NeedsSpoken => Display != Spoken;
+    public static FigureView None { get; } = new("—", "なし");
+}
+
+public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted);
+
+/// <summary>The achievement trend as an inline SVG: geometry computed here, the template only draws it.</summary>
+public sealed record ChartPoint(string Year, string ShortYear, int? Percent, string Display, double X, double Y, double LabelY);
+
+public sealed record ChartView(string Title, string Description, double Width, double Height, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
+    IReadOnlyList<(double Y, string Label)> Gridlines, IReadOnlyList<ChartPoint> Points, string PolylinePoints);
+
+public sealed record ItemPage : Page
+{
+    public override string Template => "pages/Item.cshtml";
+    public required string NumberLabel { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<Link> Divisions { get; init; }
+    public required IReadOnlyList<Link> PolicyTrail { get; init; }
+    public required Section Issues { get; init; }
+    public required Section Goals { get; init; }
+    public required AchievementView? Latest { get; init; }
+    public required IReadOnlyList<YearView> Years { get; init; }
+    public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
+    public required ChartView? Chart { get; init; }
+    public required Link? Previous { get; init; }
+    public required Link? Next { get; init; }
+}
+
+public sealed record PolicyPage : Page
+{
+    public override string Template => "pages/Policy.cshtml";
+    public required PolicyNode Policy { get; init; }
+    public required IReadOnlyList<ItemTable> Tables { get; init; }
+}
+
+public sealed record DivisionPage : Page
+{
+    public override string Template => "pages/Division.cshtml";
+    public required string? Note { get; init; }
+    public required ItemTable Table { get; init; }
+}
+
+public sealed record DivisionsPage : Page
+{
+    public override string Template => "pages/Divisions.cshtml";
+    public required IReadOnlyList<(Link Link, int Count)> Divisions { get; init; }
+}
+
+public sealed record ChapterPage : Page
+{
+    public override string Template => "pages/Chapter.cshtml";
+    /// <summary>Chapter prose rendered from Markdown (raw HTML disabled, so it is safe to emit).</summary>
+    public required string BodyHtml { get; init; }
+    public required IReadOnlyList<PolicyNode> Policies { get; init; }
+    public required IReadOnlyList<Link> Chapters { get; init; }
+}
+
+public sealed record AccessibilityPage : Page
+{
+    public override string Template => "pages/Accessibility.cshtml";
+    public required int PageCount { get; init; }
+}
+
+public sealed record OpenDataFile(Link Link, string Format, string Description, string Size);
+public sealed record OpenDataColumn(string Name, string Description);
+
+public sealed record OpenDataPage : Page
+{
+    public override string Template => "pages/OpenData.cshtml";
+    public required IReadOnlyList<OpenDataFile> Files { get; init; }
+    public required IReadOnlyList<OpenDataColumn> Columns { get; init; }
+}
+
+public sealed record NotFoundPage : Page
+{
+    public override string Template => "pages/NotFound.cshtml";
+}

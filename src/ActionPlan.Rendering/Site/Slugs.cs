@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ActionPlan.Rendering.Site;
+
+/// <summary>
+/// File names derived from input. Only [0-9A-Za-z-] ever reaches a path, so nothing from the sources can
+/// write outside the output folder; names that are not safe as they are get a stable hash instead.
+/// </summary>
+public static partial class Slugs
+{
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z-]{0,40}$")]
+    private static partial Regex Safe();
+
+    public static string Item(int number) => $"items/{number:D2}.html";
+
+    public static string Policy(string code) => $"policies/{(Safe().IsMatch(code) ? code : "p-" + Hash(code))}.html";
+
+    public static string Division(string name) => $"divisions/d-{Hash(name)}.html";
+
+    public static string Chapter(int order) => $"plan/{order}.html";
+
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
+}
