@@ -82,10 +82,11 @@ public static class SiteWriter
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
             TryDelete(temp);
-            throw new OutputException(Describe(ex, outputDir), ex);
+            if (ex is IOException or UnauthorizedAccessException) throw new OutputException(Describe(ex, outputDir), ex);
+            throw;
         }
 
         var removed = Directory.Exists(full)
