@@ -1,65 +1,37 @@
-using System.Diagnostics;
 using ActionPlan.Input;
-using ActionPlan.Rendering;
-using ActionPlan.Rendering.Theme;
-using ActionPlan.Site.Output;
+using ActionPlan.Site.Pipeline;
 
 namespace ActionPlan.Site.Cli;
 
 /// <summary>「build」: Load → Compute → Render → Write; on any error the previous output stays untouched.</summary>
 public static class BuildCommand
 {
-    public sealed record Outcome(int ExitCode, int Pages, int Files, SiteWriter.Result? Write, IReadOnlyList<Diagnostic> Diagnostics, TimeSpan Elapsed);
-
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var outcome = await BuildAsync(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, stderr, o.Verbose ? stdout : null);
-        if (outcome.ExitCode == ExitCodes.Ok && !o.Quiet)
-        {
-            var w = outcome.Write!;
-            stdout.WriteLine($"サイトを作成しました: {o.Output}/（{outcome.Pages}ページ・{outcome.Files}ファイル、更新{w.Written}・変更なし{w.Unchanged}・削除{w.Removed}、" +
-                             $"{outcome.Elapsed.TotalSeconds:0.00}秒、警告{outcome.Diagnostics.Count(d => d.Severity == Severity.Warning)}件）");
-        }
-        return outcome.ExitCode;
+        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl);
+        var result = await session.BuildAsync();
+        Report(result, o, stdout, stderr);
+        if (result.Ok) return ExitCodes.Ok;
+        return result.Errors.Any(e => e.Contains("書き込") || e.Contains("ディスク") || e.Contains("読み取り専用") || e.Contains("出力先"))
+            ? ExitCodes.OutputError
+            : result.Errors.Any(e => e.Contains("テーマのフォルダ")) ? ExitCodes.Usage : ExitCodes.DataError;
     }
 
-    public static async Task<Outcome> BuildAsync(string input, string output, string theme, string? baseUrl, TextWriter stderr, TextWriter? verbose = null)
+    public static void Report(BuildResult result, Options o, TextWriter stdout, TextWriter stderr)
     {
-        var clock = Stopwatch.StartNew();
-        var loaded = PlanLoader.Load(input, input);
-        foreach (var d in loaded.Diagnostics) stderr.WriteLine(d.Format());
-        if (loaded.Plan is null)
-        {
-            stderr.WriteLine($"入力にエラーが{loaded.Errors.Count()}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。");
-            return new Outcome(ExitCodes.DataError, 0, 0, null, loaded.Diagnostics, clock.Elapsed);
-        }
-        verbose?.WriteLine($"読み込み: {loaded.Plan.Items.Count}項目 ({clock.ElapsedMilliseconds} ms)");
-        if (!Directory.Exists(theme))
-        {
-            stderr.WriteLine($"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。");
-            return new Outcome(ExitCodes.Usage, 0, 0, null, loaded.Diagnostics, clock.Elapsed);
-        }
-        IReadOnlyList<OutputFile> files;
-        try
-        {
-            files = await new SiteRenderer(new ThemeRenderer(theme)).RenderAsync(loaded.Plan, new RenderOptions(baseUrl));
-        }
-        catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("RazorLight", StringComparison.Ordinal) == true)
-        {
-            stderr.WriteLine($"テーマ「{theme}」のテンプレートに誤りがあります: {ex.Message}");
-            stderr.WriteLine($"出力フォルダ「{output}」は変更していません。");
-            return new Outcome(ExitCodes.DataError, 0, 0, null, loaded.Diagnostics, clock.Elapsed);
-        }
-        verbose?.WriteLine($"描画: {files.Count}ファイル ({clock.ElapsedMilliseconds} ms)");
-        try
-        {
-            var write = SiteWriter.Write(files, output);
-            return new Outcome(ExitCodes.Ok, files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), files.Count, write, loaded.Diagnostics, clock.Elapsed);
-        }
-        catch (OutputException ex)
-        {
-            stderr.WriteLine("エラー: " + ex.Message);
-            return new Outcome(ExitCodes.OutputError, 0, 0, null, loaded.Diagnostics, clock.Elapsed);
-        }
+        foreach (var d in result.Diagnostics.Where(d => !o.Quiet || d.Severity == Severity.Error)) stderr.WriteLine(d.Format());
+        foreach (var e in result.Errors) stderr.WriteLine("エラー: " + e);
+        if (!result.Ok) return;
+        foreach (var r in CheckCommand.Rows(result.Plan!).Where(r => r.Agreement == ActionPlan.Domain.Agreement.Disagrees))
+            stderr.WriteLine($"警告: No.{r.Number} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} で一致しません。ページには計算値を表示し、その旨を注記しています。");
+        if (o.Verbose)
+            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画 {result.Render.TotalMilliseconds:0} ms・書き込み {result.WriteTime.TotalMilliseconds:0} ms");
+        if (o.Quiet) return;
+        if (result.Changes is { } changes) stdout.Write(changes.Format());
+        var w = result.Write;
+        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        stdout.WriteLine($"サイトを作成しました: {o.Output}/（{result.Pages}ページ・{result.Files.Count}ファイル" +
+                         (w is null ? "" : $"、更新{w.Written}・変更なし{w.Unchanged}・削除{w.Removed}") +
+                         $"、{result.Total.TotalSeconds:0.00}秒、警告{warnings}件）");
     }
 }

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using ActionPlan.Rendering;
+using ActionPlan.Rendering.Site;
+
+namespace ActionPlan.Site.Pipeline;
+
+/// <summary>
+/// What a build changed against the previous output: pages added, changed and removed, and the same in the
+/// plan's own terms (「No.5 令和5年度実績を追加（達成度 80%）」「No.10 令和4年度の達成度 67% → 72%」), read from the
+/// previous and new opendata/plan.json so no extra state is kept.
+/// </summary>
+public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, IReadOnlyList<string> PlanChanges)
+{
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
+    public bool IsFirstBuild { get; init; }
+
+    public static ChangeReport Compare(IReadOnlyList<OutputFile> previous, IReadOnlyList<OutputFile> current)
+    {
+        var before = previous.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToDictionary(f => f.Path, f => f.Content);
+        var after = current.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToDictionary(f => f.Path, f => f.Content);
+        var added = after.Keys.Where(p => !before.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var removed = before.Keys.Where(p => !after.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var changed = after.Keys.Where(p => before.TryGetValue(p, out var b) && !b.AsSpan().SequenceEqual(after[p])).Order(StringComparer.Ordinal).ToList();
+        var plan = PlanDiff(Json(previous), Json(current));
+        return new ChangeReport(added, changed, removed, plan) { IsFirstBuild = previous.Count == 0 };
+    }
+
+    private static JsonDocument? Json(IReadOnlyList<OutputFile> files)
+    {
+        var file = files.FirstOrDefault(f => f.Path == OpenDataWriterPaths.Json);
+        if (file is null) return null;
+        try { return JsonDocument.Parse(file.Content); } catch (JsonException) { return null; }
+    }
+
+    private sealed record YearState(string Label, bool HasResults, int? Achievement, string Lines);
+
+    private static Dictionary<int, (string Name, Dictionary<int, YearState> Years)> Items(JsonDocument doc)
+    {
+        var items = new Dictionary<int, (string, Dictionary<int, YearState>)>();
+        foreach (var item in doc.RootElement.GetProperty("items").EnumerateArray())
+        {
+            var years = new Dictionary<int, YearState>();
+            foreach (var y in item.GetProperty("years").EnumerateArray())
+            {
+                var results = y.GetProperty("results");
+                years[y.GetProperty("year").GetInt32()] = new YearState(
+                    y.GetProperty("label").GetString()!,
+                    results.ValueKind == JsonValueKind.Array,
+                    y.GetProperty("achievement").ValueKind == JsonValueKind.Number ? y.GetProperty("achievement").GetInt32() : null,
+                    results.GetRawText() + y.GetProperty("plan").GetRawText());
+            }
+            items[item.GetProperty("number").GetInt32()] = (item.GetProperty("name").GetString()!, years);
+        }
+        return items;
+    }
+
+    private static string Pct(int? p) => p is { } v ? $"{v}%" : "—";
+
+    private static IReadOnlyList<string> PlanDiff(JsonDocument? before, JsonDocument? after)
+    {
+        if (before is null || after is null) return [];
+        var a = Items(before);
+        var b = Items(after);
+        var lines = new List<string>();
+        foreach (var (number, (name, years)) in b.OrderBy(kv => kv.Key))
+        {
+            if (!a.TryGetValue(number, out var old)) { lines.Add($"No.{number} {name} を追加"); continue; }
+            foreach (var (year, state) in years.OrderBy(kv => kv.Key))
+            {
+                old.Years.TryGetValue(year, out var prev);
+                if (state.HasResults && (prev is null || !prev.HasResults))
+                    lines.Add($"No.{number} {state.Label}実績を追加（達成度 {Pct(state.Achievement)}）");
+                else if (prev is not null && prev.HasResults && !state.HasResults)
+                    lines.Add($"No.{number} {state.Label}実績を削除");
+                else if (prev is not null && prev.Achievement != state.Achievement)
+                    lines.Add($"No.{number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}");
+                else if (prev is null)
+                    lines.Add($"No.{number} {state.Label}計画を追加");
+                else if (prev.Lines != state.Lines)
+                    lines.Add($"No.{number} {state.Label}の計画・実績の文を変更");
+            }
+        }
+        foreach (var (number, (name, _)) in a.Where(kv => !b.ContainsKey(kv.Key)).OrderBy(kv => kv.Key))
+            lines.Add($"No.{number} {name} を削除");
+        return lines;
+    }
+
+    public string Format()
+    {
+        var sb = new StringBuilder();
+        if (IsFirstBuild) { sb.Append("前回の出力がないため、すべてのページを新しく作成しました。\n"); return sb.ToString(); }
+        if (IsEmpty) { sb.Append("前回の出力から変更はありません。\n"); return sb.ToString(); }
+        foreach (var line in PlanChanges) sb.Append("・").Append(line).Append('\n');
+        sb.Append($"ページ: 追加{Added.Count}・変更{Changed.Count}・削除{Removed.Count}\n");
+        foreach (var p in Added) sb.Append("  + ").Append(p).Append('\n');
+        foreach (var p in Changed) sb.Append("  ~ ").Append(p).Append('\n');
+        foreach (var p in Removed) sb.Append("  - ").Append(p).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The report file for reviewers, next to (not inside) the published folder: _site.changes.txt.</summary>
+    public static string PathBeside(string output) => Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + ".changes.txt";
+
+    public static void WriteBeside(string output, ChangeReport report)
+    {
+        try { File.WriteAllText(PathBeside(output), report.Format(), new UTF8Encoding(false)); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+    }
+}

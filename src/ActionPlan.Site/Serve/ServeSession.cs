@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using ActionPlan.Input;
+using ActionPlan.Site.Pipeline;
+
+namespace ActionPlan.Site.Serve;
+
+/// <summary>
+/// `serve`: builds once, serves the site on 127.0.0.1, watches input/ and theme/, rebuilds in-process (templates
+/// stay compiled unless the theme changed) and lets open pages reload. A bad edit keeps the last good site served
+/// and shows the located error in the browser and the terminal.
+/// </summary>
+public sealed class ServeSession : IAsyncDisposable
+{
+    private readonly BuildSession _session;
+    private readonly TextWriter _log;
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _lock = new();
+    private CancellationTokenSource? _debounce;
+    private bool _themeDirty;
+    private int _version;
+
+    public PreviewServer Server { get; private set; } = null!;
+    public int Version => _version;
+    /// <summary>Milliseconds the last rebuild took, from the file event to the new site being served.</summary>
+    public double LastRebuildMs { get; private set; }
+    public event Action<int>? Rebuilt;
+
+    private ServeSession(BuildSession session, TextWriter log)
+    {
+        _session = session;
+        _log = log;
+    }
+
+    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log)
+    {
+        var session = new BuildSession(input, output, theme, baseUrl);
+        var serve = new ServeSession(session, log);
+        var first = await session.BuildAsync();
+        Print(first, log);
+        if (!first.Ok)
+        {
+            log.WriteLine("最初のビルドに失敗したため、プレビューを開始できません。上のエラーを直してから、もう一度実行してください。");
+            return null;
+        }
+        serve._version = 1;
+        serve.Server = await PreviewServer.StartAsync(Serve.ServedSite.From(first.Files, 1), port, netlifyToml, liveReload: true);
+        serve.Watch(input, themeChanged: false);
+        serve.Watch(theme, themeChanged: true);
+        log.WriteLine($"プレビュー: {serve.Server.Address}  （入力とテーマの変更を監視しています。終了は Ctrl+C）");
+        return serve;
+    }
+
+    private void Watch(string dir, bool themeChanged)
+    {
+        var watcher = new FileSystemWatcher(Path.GetFullPath(dir))
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+        };
+        FileSystemEventHandler handler = (_, e) => Changed(themeChanged);
+        watcher.Changed += handler;
+        watcher.Created += handler;
+        watcher.Deleted += handler;
+        watcher.Renamed += (_, _) => Changed(themeChanged);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private void Changed(bool theme)
+    {
+        CancellationTokenSource cts;
+        lock (_lock)
+        {
+            _themeDirty |= theme;
+            _debounce?.Cancel();
+            _debounce = cts = new CancellationTokenSource();
+        }
+        var started = Stopwatch.GetTimestamp();
+        _ = Task.Delay(40, cts.Token).ContinueWith(async t =>
+        {
+            if (t.IsCanceled) return;
+            await RebuildAsync(started);
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>Rebuilds now (the watcher calls this after a short debounce; tests may call it directly).</summary>
+    public async Task RebuildAsync(long? startedTimestamp = null)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var start = startedTimestamp ?? Stopwatch.GetTimestamp();
+            lock (_lock)
+            {
+                if (_themeDirty) _session.InvalidateTheme();
+                _themeDirty = false;
+            }
+            var result = await _session.BuildAsync();
+            if (result.Ok)
+            {
+                var version = Interlocked.Increment(ref _version);
+                Server.Update(ServedSite.From(result.Files, version));
+            }
+            else
+            {
+                var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Format()).Concat(result.Errors).ToList();
+                Server.Update(Server.Site with { Errors = errors });
+            }
+            LastRebuildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Print(result, _log, LastRebuildMs);
+            Rebuilt?.Invoke(_version);
+        }
+        finally { _gate.Release(); }
+    }
+
+    private static void Print(BuildResult result, TextWriter log, double? ms = null)
+    {
+        foreach (var d in result.Diagnostics) log.WriteLine(d.Format());
+        foreach (var e in result.Errors) log.WriteLine("エラー: " + e);
+        if (!result.Ok) { log.WriteLine("前回のサイトを表示し続けています。"); return; }
+        if (result.Changes is { IsFirstBuild: false } changes) log.Write(changes.Format());
+        log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds):0} ms）");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var w in _watchers) w.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+    }
+}
