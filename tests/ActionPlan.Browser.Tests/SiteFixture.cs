@@ -1,0 +1,81 @@
+using ActionPlan.Site.Pipeline;
+using ActionPlan.Site.Serve;
+using ActionPlan.Testing;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(ActionPlan.Browser.Tests.SiteFixture))]
+
+namespace ActionPlan.Browser.Tests;
+
+/// <summary>
+/// Builds the real site once, serves it on 127.0.0.1 with netlify.toml's headers (CSP included), and opens Debian's
+/// Chromium through Playwright (never a downloaded browser). Without Chromium the browser tests skip with the reason,
+/// except in CI, where they fail.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly Repo.TempDir _dir = new();
+    private IPlaywright? _playwright;
+
+    public string SiteDir => _dir["_site"];
+    public PreviewServer Server { get; private set; } = null!;
+    public IBrowser? Browser { get; private set; }
+    public IReadOnlyList<string> Pages { get; private set; } = [];
+    public string? Unavailable { get; private set; }
+
+    public static IReadOnlyList<string> PagePaths() =>
+        SiteBuild.Real.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path).ToList();
+
+    public async ValueTask InitializeAsync()
+    {
+        var result = await new BuildSession(Repo.Input, SiteDir, Repo.Theme, null).BuildAsync();
+        Assert.True(result.Ok, string.Join("\n", result.Errors));
+        Pages = result.Files.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path).ToList();
+        Server = await PreviewServer.StartAsync(ServedSite.FromFolder(SiteDir), 0, Path.Combine(Repo.Root, "netlify.toml"), liveReload: false);
+        if (!File.Exists(ChromiumPath)) { Unavailable = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk)"; return; }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>Skips (with the reason) when Chromium is absent on a dev machine; fails instead under CI=true.</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null) return Browser;
+        if (Snapshot.IsCi) Assert.Fail("Browser tests must run in CI: " + Unavailable);
+        Assert.Skip(Unavailable ?? "no browser");
+        return null!;
+    }
+
+    public async Task<(IPage Page, List<string> CspViolations)> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var browser = RequireBrowser();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, msg) => { if (msg.Text.Contains("Content Security Policy") || msg.Text.Contains("Refused to")) lock (violations) violations.Add(msg.Text); };
+        await page.AddInitScriptAsync("""
+            window.__csp = [];
+            document.addEventListener('securitypolicyviolation', function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });
+            """);
+        var response = await page.GotoAsync(new Uri(Server.Address, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.NotNull(response);
+        Assert.True(response!.Ok || path == "404.html", $"{path}: HTTP {response.Status}");
+        var fromPage = await page.EvaluateAsync<string[]>("() => window.__csp");
+        violations.AddRange(fromPage);
+        return (page, violations);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+        _dir.Dispose();
+    }
+}
