@@ -69,6 +69,8 @@ public static partial class ItemCsv
             }
             else
             {
+                if (text.StartsWith("（未記入）", StringComparison.Ordinal))
+                    d.Warning("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
                 line = new LineBuilder(text, row.Line);
                 entry.Lines.Add(line);
             }

@@ -79,15 +79,17 @@ public class AccessibilityTests(SiteFixture site)
     {
         var (page, _) = await site.OpenAsync("index.html");
         await TabUntilAsync(page, "a[href='items/05.html']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("items/05\\.html$"));
+        await PressEnterAndWaitAsync(page, "items/05\\.html$");
         Assert.Equal("ふるさと納税の推進", (await page.Locator("h1").InnerTextAsync()).Trim());
         await TabUntilAsync(page, "a.ap-pager__link[href='../index.html']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("index\\.html$"));
+        await PressEnterAndWaitAsync(page, "index\\.html$");
         Assert.Equal("小郡市行政経営行動計画", (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.Context.CloseAsync();
     }
+
+    private static async Task PressEnterAndWaitAsync(IPage page, string urlPattern) =>
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"),
+            new PageRunAndWaitForNavigationOptions { UrlRegex = new Regex(urlPattern), WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
 
     private static async Task TabUntilAsync(IPage page, string selector)
     {

@@ -19,6 +19,7 @@ public static class App
                 "check" => CheckCommand.Run(options, stdout, stderr),
                 "build" => await BuildCommand.RunAsync(options, stdout, stderr),
                 "serve" => await ServeCommand.RunAsync(options, stdout, stderr),
+                "next-year" => NextYearCommand.Run(options, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => Unknown(options.Command, stderr),
             };

@@ -1,0 +1,105 @@
+using System.Text;
+using ActionPlan.Domain;
+using ActionPlan.Input;
+
+namespace ActionPlan.Site.Cli;
+
+/// <summary>
+/// 「next-year --year R5」: prepares next year's results. To every item CSV that has 計画 rows for the year and no
+/// 実績 rows yet, it appends one 実績 row per plan line, marked 「（未記入）」 with the plan's indicator and target
+/// copied, ready to fill in. The file keeps its encoding (UTF-8 with/without BOM or Shift_JIS) and line endings.
+/// The loader warns about any 「（未記入）」 row left, so nothing half-filled is published unnoticed.
+/// </summary>
+public static class NextYearCommand
+{
+    public const string Placeholder = "（未記入）";
+
+    public static int Run(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        if (o.Year is null || !ItemCsv.TryParseYear(o.Year, out var year))
+        {
+            stderr.WriteLine("エラー: --year で年度を指定してください（例: --year R5）。");
+            return ExitCodes.Usage;
+        }
+        var loaded = PlanLoader.Load(o.Input, o.Input);
+        foreach (var d in loaded.Diagnostics) stderr.WriteLine(d.Format());
+        if (loaded.Plan is null)
+        {
+            stderr.WriteLine("入力にエラーがあるため、何も変更していません。先にエラーを直してください。");
+            return ExitCodes.DataError;
+        }
+        if (!loaded.Plan.Info.Contains(year))
+        {
+            stderr.WriteLine($"エラー: {year.JapaneseWithWestern}は計画期間（{loaded.Plan.Info.Start.Japanese}～{loaded.Plan.Info.End.Japanese}）の外です。");
+            return ExitCodes.Usage;
+        }
+        var added = 0;
+        var itemsDir = Path.Combine(o.Input, PlanLoader.ItemsDir);
+        foreach (var item in loaded.Plan.Items)
+        {
+            var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
+            var hasResults = item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Result);
+            if (hasResults) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績はすでにあります（変更なし）"); continue; }
+            if (plan is null || plan.Lines.Count == 0) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}計画がないため、行を追加しませんでした"); continue; }
+            var path = FindCsv(itemsDir, item.Number);
+            if (path is null) { stderr.WriteLine($"No.{item.Number}: CSVファイルが見つかりません"); continue; }
+            var rows = new List<string[]>();
+            foreach (var line in plan.Lines)
+            {
+                if (line.Indicators.Count == 0) rows.Add([year.Short, "実績", Placeholder + line.Text, "", "", "", "", "", "", ""]);
+                for (var i = 0; i < line.Indicators.Count; i++)
+                {
+                    var ind = line.Indicators[i];
+                    rows.Add([year.Short, "実績", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
+                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", ""]);
+                }
+            }
+            Append(path, rows);
+            added += rows.Count;
+            stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績の行を{rows.Count}行追加しました（{Path.GetFileName(path)}）");
+        }
+        stdout.WriteLine($"合計{added}行を追加しました。「{Placeholder}」の行の内容と実績値を書き、達成度に数える指標には「※」と公表達成度を書いてください。");
+        return ExitCodes.Ok;
+    }
+
+    private static string? FindCsv(string dir, int number)
+    {
+        foreach (var path in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            if (!TextDecoder.TryDecode(File.ReadAllBytes(path), out var text, out _)) continue;
+            var d = new DiagnosticBag();
+            var fm = FrontMatter.Read(text, path, d);
+            if (fm?.Get("番号")?.Node.ToString() == number.ToString())
+            {
+                var csv = Path.ChangeExtension(path, ".csv");
+                return File.Exists(csv) ? csv : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Appends rows keeping the file's encoding and line ending.</summary>
+    public static void Append(string path, IEnumerable<string[]> rows)
+    {
+        var bytes = File.ReadAllBytes(path);
+        TextDecoder.TryDecode(bytes, out var text, out var detected);
+        var newline = text.Contains("\r\n") ? "\r\n" : "\n";
+        var sb = new StringBuilder(text);
+        if (sb.Length > 0 && !text.EndsWith('\n')) sb.Append(newline);
+        foreach (var row in rows) sb.Append(string.Join(",", row.Select(Quote))).Append(newline);
+        Encoding encoding = detected switch
+        {
+            TextDecoder.Detected.ShiftJis => TextDecoder.ShiftJis,
+            TextDecoder.Detected.Utf8Bom => new UTF8Encoding(true),
+            _ => new UTF8Encoding(false),
+        };
+        var output = new List<byte>(encoding.GetPreamble());
+        output.AddRange(encoding.GetBytes(sb.ToString()));
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, output.ToArray());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

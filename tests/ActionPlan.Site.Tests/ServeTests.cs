@@ -1,0 +1,46 @@
+using System.Net;
+using ActionPlan.Site.Serve;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>serve: a free port, an edit rebuilds the served page, a broken edit keeps the last good page.</summary>
+public class ServeTests
+{
+    private static async Task WaitFor(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("timed out waiting for " + what);
+    }
+
+    [Fact]
+    public async Task An_edit_is_served_and_a_broken_edit_keeps_the_last_good_page()
+    {
+        using var dir = Repo.CopyOf();
+        var log = new StringWriter();
+        await using var serve = await ServeSession.StartAsync(dir["input"], dir["_site"], Repo.Theme, null, 0, Path.Combine(Repo.Root, "netlify.toml"), TextWriter.Synchronized(log));
+        Assert.NotNull(serve);
+        using var http = new HttpClient { BaseAddress = serve!.Server.Address };
+        var page = await http.GetStringAsync("items/05.html");
+        Assert.Contains("<span class=\"ap-meter__value\">70%</span>", page);
+        Assert.Contains("/__actionplan/reload.js", page);
+        var response = await http.GetAsync("items/05.html");
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+
+        var csv = dir["input/items/05.csv"];
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("8億円,5.59億円", "8億円,6億円"));
+        await WaitFor(async () => (await http.GetStringAsync("items/05.html")).Contains("<span class=\"ap-meter__value\">75%</span>"), "the edited page");
+        Assert.True(serve.LastRebuildMs < 5000);
+
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("8億円,6億円", "8億円,abc"));
+        await WaitFor(async () => (await http.GetStringAsync("__actionplan/status")).Contains("value-unparseable"), "the error status");
+        var kept = await http.GetStringAsync("items/05.html");
+        Assert.Contains("<span class=\"ap-meter__value\">75%</span>", kept);
+        Assert.Contains("items/05.csv:3 [実績値] エラー", log.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("no-such-page.html")).StatusCode);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using ActionPlan.Input;
+using ActionPlan.Rendering;
+using ActionPlan.Site.Pipeline;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>The PR division's cycle: next year's results, the change report, and what a new year changes on the site.</summary>
+public class UpdateCycleTests
+{
+    private static string Fixture => Path.Combine(Repo.Root, "tests", "ActionPlan.Site.Tests", "Fixtures", "r5-results");
+
+    /// <summary>input/ with the invented R5 results of the fixture laid over it.</summary>
+    private static Repo.TempDir WithR5()
+    {
+        var dir = Repo.CopyOf();
+        Repo.Copy(Fixture, dir["input"]);
+        File.Delete(dir["input/README.md"]);
+        return dir;
+    }
+
+    private static string Text(IReadOnlyList<OutputFile> files, string path) => Encoding.UTF8.GetString(files.Single(f => f.Path == path).Content);
+
+    [Fact]
+    public void The_index_switches_to_the_latest_year_with_results()
+    {
+        using var dir = WithR5();
+        var site = SiteBuild.Render(dir["input"]);
+        var index = Text(site, "index.html");
+        Assert.Contains("令和5年度（2023年度）実績のまとめ", index);
+        Assert.Contains("令和5年度の達成度", index);
+        Assert.DoesNotContain("令和4年度（2022年度）実績のまとめ", index);
+        Assert.Contains("<span class=\"ap-meter__value\">80%</span>", index);
+    }
+
+    [Fact]
+    public void Item_pages_show_both_years_and_the_chart_has_two_points()
+    {
+        using var dir = WithR5();
+        var page = Text(SiteBuild.Render(dir["input"]), "items/05.html");
+        Assert.Contains("id=\"year-r4\"", page);
+        Assert.Contains("id=\"year-r5\"", page);
+        Assert.Contains("実績は6.4億円。(※)", page);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<circle class=\"ap-chart__point\"").Count);
+        Assert.Contains("<polyline class=\"ap-chart__line\" points=\"76,80 187,60\"/>", page);
+        Assert.Contains("令和4年度（2022年度） 70%、令和5年度（2023年度） 80%", page);
+        var no15 = Text(SiteBuild.Render(dir["input"]), "items/15.html");
+        Assert.Contains("計算した達成度（95%）は公表値（96%）と異なります", no15);
+    }
+
+    [Fact]
+    public void A_new_year_changes_only_the_pages_that_show_it()
+    {
+        using var dir = WithR5();
+        var before = SiteBuild.Real.ToDictionary(f => f.Path, f => f.Content);
+        var after = SiteBuild.Render(dir["input"]).ToDictionary(f => f.Path, f => f.Content);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        var unchanged = before.Keys.Where(p => before[p].AsSpan().SequenceEqual(after[p])).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["404.html", "accessibility.html", "assets/site.css", "divisions/index.html", "opendata/index.html",
+                      "plan/1.html", "plan/2.html", "plan/3.html", "robots.txt"], unchanged);
+    }
+
+    [Fact]
+    public void The_change_report_speaks_in_the_plans_terms()
+    {
+        using var dir = WithR5();
+        var report = ChangeReport.Compare(SiteBuild.Real, SiteBuild.Render(dir["input"]));
+        Assert.Contains("No.5 令和5年度実績を追加（達成度 80%）", report.PlanChanges);
+        Assert.Contains("No.10 令和5年度実績を追加（達成度 72%）", report.PlanChanges);
+        Assert.Equal(4, report.PlanChanges.Count);
+        Assert.DoesNotContain(report.PlanChanges, l => l.StartsWith("No.2 "));
+        Assert.Contains("items/05.html", report.Changed);
+        Assert.Empty(report.Added);
+        Assert.Empty(report.Removed);
+
+        using var edited = Repo.CopyOf();
+        File.WriteAllText(edited["input/items/10.csv"], File.ReadAllText(edited["input/items/10.csv"]).Replace("100%,67.27%", "100%,72.4%"));
+        var change = ChangeReport.Compare(SiteBuild.Real, SiteBuild.Render(edited["input"]));
+        Assert.Equal(["No.10 令和4年度の達成度 67% → 72%"], change.PlanChanges);
+        Assert.Contains("・No.10 令和4年度の達成度 67% → 72%", change.Format());
+    }
+
+    [Fact]
+    public void The_change_report_lists_added_and_removed_pages()
+    {
+        using var dir = Repo.CopyOf();
+        File.Move(dir["input/items/16.md"], dir["input/items/17.md"]);
+        File.Move(dir["input/items/16.csv"], dir["input/items/17.csv"]);
+        File.WriteAllText(dir["input/items/17.md"], File.ReadAllText(dir["input/items/17.md"]).Replace("番号: 16", "番号: 17"));
+        var report = ChangeReport.Compare(SiteBuild.Real, SiteBuild.Render(dir["input"]));
+        Assert.Equal(["items/17.html"], report.Added);
+        Assert.Equal(["items/16.html"], report.Removed);
+        Assert.Contains("No.17 定員の適正管理 を追加", report.PlanChanges);
+        Assert.Contains("No.16 定員の適正管理 を削除", report.PlanChanges);
+    }
+
+    [Fact]
+    public void Next_year_adds_result_rows_from_the_plan_keeping_the_encoding()
+    {
+        using var dir = Repo.CopyOf();
+        var sjis = dir["input/items/05.csv"];
+        File.WriteAllBytes(sjis, TextDecoder.ShiftJis.GetBytes(File.ReadAllText(sjis)));
+        var run = Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]);
+        Assert.Equal(0, run.ExitCode);
+
+        var bytes = File.ReadAllBytes(sjis);
+        Assert.True(TextDecoder.TryDecode(bytes, out var text, out var enc));
+        Assert.Equal(TextDecoder.Detected.ShiftJis, enc);
+        Assert.EndsWith("R5,実績,（未記入）返礼品取扱事業者学習会の開催,,,,,,,\r\n", text);
+
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var item = loaded.Plan!.Items.Single(i => i.Number == 5);
+        Assert.Equal(3, item.Entries.Single(e => e.Year.Reiwa == 5 && e.Kind == ActionPlan.Domain.EntryKind.Result).Lines.Count);
+        Assert.Contains(loaded.Warnings, w => w.Code == "placeholder-left" && w.File == "input/items/05.csv");
+
+        var again = Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]);
+        Assert.Contains("No.5: 令和5年度実績はすでにあります", again.Out);
+        Assert.Equal(2, Cli.Invoke("next-year", "--year", "R9", "--input", dir["input"]).ExitCode);
+    }
+}
