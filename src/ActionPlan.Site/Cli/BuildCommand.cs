@@ -8,7 +8,7 @@ public static class BuildCommand
 {
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl);
+        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache);
         var result = await session.BuildAsync();
         Report(result, o, stdout, stderr);
         if (result.Ok) return ExitCodes.Ok;
@@ -16,6 +16,9 @@ public static class BuildCommand
             ? ExitCodes.OutputError
             : result.Errors.Any(e => e.Contains("テーマのフォルダ")) ? ExitCodes.Usage : ExitCodes.DataError;
     }
+
+    /// <summary>Compiled templates persist here between runs (see docs/performance.md); --no-cache turns it off.</summary>
+    public static string DefaultTemplateCache => Environment.GetEnvironmentVariable("ACTIONPLAN_TEMPLATE_CACHE") ?? Path.Combine(".cache", "templates");
 
     public static void Report(BuildResult result, Options o, TextWriter stdout, TextWriter stderr)
     {

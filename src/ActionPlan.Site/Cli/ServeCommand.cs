@@ -8,7 +8,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
         var toml = File.Exists("netlify.toml") ? "netlify.toml" : null;
-        await using var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, o.Port, toml, stdout);
+        await using var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, o.Port, toml, stdout, o.NoCache ? null : BuildCommand.DefaultTemplateCache);
         if (session is null) return ExitCodes.DataError;
         var done = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };

@@ -28,7 +28,7 @@ public sealed record BuildResult(
 /// The one pipeline, Load → Compute → Render → Write, kept alive between builds so that `serve` reuses the
 /// compiled templates. A failed stage returns its errors; the previous output is never touched.
 /// </summary>
-public sealed class BuildSession(string input, string output, string theme, string? baseUrl, bool writeOutput = true)
+public sealed class BuildSession(string input, string output, string theme, string? baseUrl, bool writeOutput = true, string? templateCache = null)
 {
     private ThemeRenderer? _renderer;
     private IReadOnlyList<OutputFile>? _previous;
@@ -54,7 +54,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
         clock.Restart();
         try
         {
-            _renderer ??= new ThemeRenderer(theme);
+            _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
             files = await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl));
         }
         catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("RazorLight", StringComparison.Ordinal) == true || ex is InvalidOperationException)

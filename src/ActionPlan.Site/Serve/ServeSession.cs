@@ -32,9 +32,9 @@ public sealed class ServeSession : IAsyncDisposable
         _log = log;
     }
 
-    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log)
+    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log, string? templateCache = null)
     {
-        var session = new BuildSession(input, output, theme, baseUrl);
+        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache);
         var serve = new ServeSession(session, log);
         var first = await session.BuildAsync();
         Print(first, log);
