@@ -63,9 +63,17 @@ public static partial class PlanLoader
         }
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             d.Error("file-unreadable", shown, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
+            return null;
+        }
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0 && !(bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            d.Error("file-nul", shown, bytes.AsSpan(0, nul).Count((byte)'\n') + 1, null,
+                "ファイルにNUL文字（0x00）が含まれています。テキストではないファイルか、壊れたファイルです。",
+                "Excelやテキストエディタで開き直し、UTF-8で保存し直してください。");
             return null;
         }
         if (!TextDecoder.TryDecode(bytes, out var text, out _))
@@ -191,6 +199,7 @@ public static partial class PlanLoader
                 d.Error("chapter-duplicate", file, fm.Get("章")!.Line, "章", $"{label}は「{dup.File}」にもあります。", "章の番号を確認してください。");
                 continue;
             }
+            if (!ProseCheck.Check(fm.Body, fm.BodyLineOffset, file, d)) continue;
             chapters.Add((new Chapter(order, $"第{order}", title, fm.Body.Trim() + "\n"), file));
         }
         return chapters.Select(c => c.Chapter).OrderBy(c => c.Order).ToList();

@@ -14,11 +14,18 @@ public static class SectionReader
     public const string IssuesHeading = "現状・課題";
     public const string GoalsHeading = "目標";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis().DisableHtml().Build();
 
     public static IReadOnlyDictionary<string, Section> Read(string body, int lineOffset, string file, DiagnosticBag diagnostics)
     {
-        var doc = Markdown.Parse(body, Pipeline);
+        MarkdownDocument doc;
+        try { doc = Markdown.Parse(body, Pipeline); }
+        catch (ArgumentException)
+        {
+            diagnostics.Error("markdown-too-deep", file, lineOffset + 1, "本文",
+                "Markdownの入れ子（箇条書きや引用「>」の重なり）が深すぎて読めません。", "箇条書きは1段にしてください。");
+            return new Dictionary<string, Section>();
+        }
         var sections = new Dictionary<string, List<BulletGroup>>();
         List<BulletGroup>? current = null;
         string? heading = null;
