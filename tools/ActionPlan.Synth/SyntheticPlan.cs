@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace ActionPlan.Synth;
+
+/// <summary>
+/// Writes an input folder with N items × 5 fiscal years (R4–R8) in the real format: realistic Japanese text,
+/// several policies and divisions, plan and result lines with counted indicators. Same N and seed → same bytes.
+/// </summary>
+public static class SyntheticPlan
+{
+    private static readonly string[] Subjects = ["公共施設の長寿命化", "窓口業務のデジタル化", "地域公共交通の確保", "子育て支援の充実", "防災体制の強化", "健康づくりの推進",
+        "観光資源の活用", "ごみの減量化", "学校給食の安定供給", "市税の収納率向上", "空き家対策の推進", "文化財の保存と活用", "図書館サービスの向上", "農業の担い手確保", "上下水道の経営改善"];
+    private static readonly string[] Divisions = ["財政課", "経営戦略課", "総務広報課", "人事法制課", "市民課", "税務課", "商工観光課", "子育て支援課", "健康課", "環境衛生課",
+        "都市計画課", "農業振興課", "生涯学習課", "学校教育課", "上下水道課", "防災安全課", "福祉課", "建設課", "文化財課", "関係各課"];
+    private static readonly string[] Policies = ["1-1", "1-2", "2", "3"];
+    private static readonly (string Name, string Unit, string Kind, decimal Target)[] Indicators =
+    [
+        ("実施件数", "件", "以上", 20), ("参加者数", "人", "以上", 500), ("事業費", "円", "以下", 150_000_000), ("利用率", "%", "以上", 80),
+        ("処理日数", "日", "以下", 10), ("削減額", "円", "以上", 3_600_000), ("点検業務数", "業務", "以上", 100),
+    ];
+
+    public static void Write(string source, string target, int items, int seed = 1)
+    {
+        Directory.CreateDirectory(Path.Combine(target, "items"));
+        foreach (var f in new[] { "plan.md", "policies.csv" }) File.Copy(Path.Combine(source, f), Path.Combine(target, f), true);
+        Directory.CreateDirectory(Path.Combine(target, "chapters"));
+        foreach (var f in Directory.GetFiles(Path.Combine(source, "chapters"))) File.Copy(f, Path.Combine(target, "chapters", Path.GetFileName(f)), true);
+        var rng = new Random(seed);
+        var utf8Bom = new UTF8Encoding(true);
+        var width = Math.Max(2, items.ToString().Length);
+        for (var n = 1; n <= items; n++)
+        {
+            var subject = Subjects[rng.Next(Subjects.Length)];
+            var divisions = Enumerable.Range(0, rng.Next(1, 4)).Select(_ => Divisions[rng.Next(Divisions.Length)]).Distinct().ToList();
+            var md = new StringBuilder();
+            md.Append($"---\n番号: {n}\n項目名: {subject}（第{n}号）\n担当課:\n");
+            foreach (var d in divisions) md.Append($"  - {d}\n");
+            md.Append($"実施方針: \"{Policies[rng.Next(Policies.Length)]}\"\n---\n\n## 現状・課題\n\n");
+            md.Append($"- {subject}については、社会情勢の変化や市民ニーズの多様化により、これまで以上に効果的・効率的な取組が求められている。(R2年度決算 約{rng.Next(2, 40)}億円)\n");
+            md.Append($"- 限られた人員と財源の中で、{divisions[0]}を中心に関係各課が連携し、事業の優先順位を見直す必要がある。\n\n");
+            md.Append("## 目標\n\n");
+            md.Append($"- 令和8年度までに{subject}に関する取組を着実に進め、市民サービスの向上と行政運営の効率化を図る。 【もっとつながるまち小郡アクションプラン指標】\n");
+            File.WriteAllText(Path.Combine(target, "items", n.ToString("D" + width) + ".md"), md.ToString(), new UTF8Encoding(false));
+
+            var csv = new StringBuilder("年度,区分,内容,指標,目標値,実績値,単位,目標の種類,達成度対象,公表達成度\r\n");
+            for (var year = 4; year <= 8; year++)
+            {
+                var ind = Indicators[rng.Next(Indicators.Length)];
+                var goal = ind.Target;
+                csv.Append($"R{year},計画,{subject}の推進に向けた事業計画の策定と進行管理,,,,,,,\r\n");
+                csv.Append($"R{year},計画,{ind.Name}{Format(goal, ind.Unit)}{ind.Kind},,,,,,,\r\n");
+                var actual = Math.Round(goal * (decimal)(0.5 + rng.NextDouble() * 0.8), ind.Unit == "%" ? 1 : 0);
+                csv.Append($"R{year},実績,{subject}の推進に向けた事業計画を策定し、進行管理を行った。,,,,,,,\r\n");
+                csv.Append($"R{year},実績,\"{ind.Name}{Format(goal, ind.Unit)}{ind.Kind}との計画に対し、実績は{Format(actual, ind.Unit)}。(※)\",{ind.Name},{Q(Format(goal, ind.Unit))},{Q(Format(actual, ind.Unit))},{ind.Unit},{ind.Kind},※,\r\n");
+            }
+            File.WriteAllText(Path.Combine(target, "items", n.ToString("D" + width) + ".csv"), csv.ToString(), utf8Bom);
+        }
+    }
+
+    private static string Q(string s) => s.Contains(',') ? "\"" + s + "\"" : s;
+
+    private static string Format(decimal value, string unit) => unit == "円" && value >= 100_000_000
+        ? (value / 100_000_000m).ToString("0.##") + "億円"
+        : unit == "円" && value >= 10_000 ? (value / 10_000m).ToString("#,0.##") + "万円" : value.ToString("#,0.##") + unit;
+}
