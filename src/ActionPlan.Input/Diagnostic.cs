@@ -28,6 +28,8 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Items => _items;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
     public void Error(string code, string file, int? line, string? field, string message, string? hint = null) =>
         _items.Add(new Diagnostic(Severity.Error, code, file, line, field, message, hint));
 

@@ -221,26 +221,34 @@ public static partial class PlanLoader
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var numbers = new Dictionary<int, string>();
-        foreach (var stem in stems)
+        // Each item is read on its own (in parallel, each with its own diagnostics), then merged in file order.
+        var read = new (Item? Item, int NumberLine, string MdFile, DiagnosticBag Diagnostics)[stems.Count];
+        Parallel.For(0, stems.Count, k =>
         {
+            var stem = stems[k];
+            var bag = new DiagnosticBag();
             var mdPath = Path.Combine(dir, stem + ".md");
             var csvPath = Path.Combine(dir, stem + ".csv");
-            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, d);
+            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, bag);
             var csvFile = show(csvPath);
             IReadOnlyList<YearEntry> entries = [];
-            var csvText = ReadText(csvPath, csvFile, d);
-            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, d) is { } table)
-                entries = ItemCsv.Read(table, info, csvFile, d);
-            if (md is null) continue;
-            var (item, line) = md.Value;
+            var csvText = ReadText(csvPath, csvFile, bag);
+            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, bag) is { } table)
+                entries = ItemCsv.Read(table, info, csvFile, bag);
+            read[k] = md is null ? (null, 0, show(mdPath), bag) : (md.Value.Item with { Entries = entries }, md.Value.NumberLine, show(mdPath), bag);
+        });
+        var numbers = new Dictionary<int, string>();
+        foreach (var (item, line, mdFile, bag) in read)
+        {
+            d.AddRange(bag.Items);
+            if (item is null) continue;
             if (numbers.TryGetValue(item.Number, out var other))
             {
-                d.Error("item-duplicate-number", show(mdPath), line, "番号", $"番号 {item.Number} は「{other}」でも使われています。", "項目ごとに違う番号にしてください。");
+                d.Error("item-duplicate-number", mdFile, line, "番号", $"番号 {item.Number} は「{other}」でも使われています。", "項目ごとに違う番号にしてください。");
                 continue;
             }
-            numbers[item.Number] = show(mdPath);
-            items.Add(item with { Entries = entries });
+            numbers[item.Number] = mdFile;
+            items.Add(item);
         }
         return items.OrderBy(i => i.Number).ToList();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using ActionPlan.Domain;
 using ActionPlan.Rendering.OpenData;
@@ -6,44 +7,78 @@ using ActionPlan.Rendering.Theme;
 
 namespace ActionPlan.Rendering;
 
-/// <summary>One file of the built site, in memory until the Write stage puts it on disk.</summary>
+/// <summary>One file of the built site, handed from the Render stage to the Write stage.</summary>
 public sealed record OutputFile(string Path, byte[] Content);
 
 public sealed record RenderOptions(string? BaseUrl = null);
 
 /// <summary>
-/// Render stage: plan → every file of the site (pages, stylesheet, open data, robots.txt, sitemap.xml),
-/// sorted by path. Pure apart from reading the theme; the same plan and theme always give the same bytes.
+/// Render stage: plan → every file of the site (pages, stylesheet, open data, robots.txt, sitemap.xml). Pages are
+/// rendered in parallel and streamed to a sink as they are ready, so memory stays flat however many items there are.
+/// The bytes of each file depend only on the plan and the theme.
 /// </summary>
 public sealed class SiteRenderer(ThemeRenderer theme)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>Renders every file and gives it to <paramref name="sink"/> (called concurrently; order not defined).</summary>
+    public async Task RenderAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
+    {
+        sink = Paced(sink);
+        var baseUrl = options.BaseUrl?.TrimEnd('/');
+        var sitemap = await RenderPagesAsync(plan, options, sink).ConfigureAwait(false);
+
+        // The page models and the pages' buffers are garbage now (they lived in RenderPagesAsync); release them before
+        // the open data's large arrays are built, so a large site's peak working set stays low (docs/performance.md).
+        Compact();
+        sink(new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet())));
+        sink(new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan)));
+        sink(new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan)));
+        sink(new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n"))));
+        if (sitemap is not null) sink(new OutputFile("sitemap.xml", Utf8.GetBytes(sitemap)));
+    }
+
+    /// <summary>Every page: each template kind compiled once (sequentially), then the rest rendered on every core.</summary>
+    private async Task<string?> RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
+    {
+        var pages = new SiteModelBuilder(plan, options.BaseUrl).Pages();
+        var firsts = pages.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
+        foreach (var first in firsts)
+            sink(new OutputFile(first.Path, await theme.RenderBytesAsync(first).ConfigureAwait(false)));
+        await Parallel.ForEachAsync(pages.Where(p => !firsts.Contains(p)), async (page, _) =>
+            sink(new OutputFile(page.Path, await theme.RenderBytesAsync(page).ConfigureAwait(false)))).ConfigureAwait(false);
+        return options.BaseUrl is { } url ? Sitemap(url.TrimEnd('/'), pages) : null;
+    }
+
+    /// <summary>
+    /// Pages in flight when a young collection runs get promoted, so rendering garbage piles up in the old generation,
+    /// which the runtime collects late. A full collection after every 48 MB of output keeps the peak working set of a
+    /// 10,000-item build within budget (docs/performance.md); on the seed site it never triggers.
+    /// </summary>
+    private static Action<OutputFile> Paced(Action<OutputFile> sink)
+    {
+        long produced = 0;
+        const long step = 48L << 20;
+        return file =>
+        {
+            sink(file);
+            var after = Interlocked.Add(ref produced, file.Content.Length);
+            if ((after - file.Content.Length) / step != after / step) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        };
+    }
+
+    /// <summary>A full, compacting collection (large object heap included).</summary>
+    public static void Compact()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>Every file in memory, sorted by path (tests and small sites).</summary>
     public async Task<IReadOnlyList<OutputFile>> RenderAsync(Plan plan, RenderOptions options)
     {
-        var model = new SiteModelBuilder(plan, options.BaseUrl);
-        var pages = model.Pages();
-        var files = new List<OutputFile>();
-
-        // Compile each template kind once before rendering pages in parallel.
-        foreach (var first in pages.GroupBy(p => p.Template).Select(g => g.First()))
-            files.Add(new OutputFile(first.Path, Utf8.GetBytes(await theme.RenderAsync(first).ConfigureAwait(false))));
-        var rest = pages.Where(p => files.All(f => f.Path != p.Path)).ToList();
-        var rendered = new OutputFile[rest.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, rest.Count), async (i, _) =>
-            rendered[i] = new OutputFile(rest[i].Path, Utf8.GetBytes(await theme.RenderAsync(rest[i]).ConfigureAwait(false)))).ConfigureAwait(false);
-        files.AddRange(rendered);
-
-        files.Add(new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet())));
-        files.Add(new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan)));
-        files.Add(new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan)));
-
-        var baseUrl = options.BaseUrl?.TrimEnd('/');
-        var robots = "User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n");
-        files.Add(new OutputFile("robots.txt", Utf8.GetBytes(robots)));
-        if (baseUrl is not null)
-            files.Add(new OutputFile("sitemap.xml", Utf8.GetBytes(Sitemap(baseUrl, pages))));
-
+        var files = new ConcurrentBag<OutputFile>();
+        await RenderAsync(plan, options, files.Add).ConfigureAwait(false);
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 

@@ -23,7 +23,7 @@ public class HostileInputBrowserTests(SiteFixture site)
             page.Dialog += async (_, d) => { lock (dialogs) dialogs.Add(page.Url + ": " + d.Message); await d.DismissAsync(); };
             page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) lock (violations) violations.Add(m.Text); };
         };
-        var pages = result.Files.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path).ToList();
+        var pages = result.Paths.Where(p => p.EndsWith(".html")).ToList();
         foreach (var path in pages)
         {
             var page = await context.NewPageAsync();

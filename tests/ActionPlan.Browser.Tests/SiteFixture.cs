@@ -31,7 +31,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         var result = await new BuildSession(Repo.Input, SiteDir, Repo.Theme, null).BuildAsync();
         Assert.True(result.Ok, string.Join("\n", result.Errors));
-        Pages = result.Files.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path).ToList();
+        Pages = result.Paths.Where(p => p.EndsWith(".html")).ToList();
         Server = await PreviewServer.StartAsync(ServedSite.FromFolder(SiteDir), 0, Path.Combine(Repo.Root, "netlify.toml"), liveReload: false);
         if (!File.Exists(ChromiumPath)) { Unavailable = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk)"; return; }
         _playwright = await Playwright.CreateAsync();

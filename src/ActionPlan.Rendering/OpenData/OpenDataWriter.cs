@@ -73,6 +73,7 @@ public static class OpenDataWriter
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
+        NewLine = "\n",
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
@@ -109,7 +110,11 @@ public static class OpenDataWriter
                 }),
             }),
         };
-        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(doc, JsonOptions).Replace("\r\n", "\n") + "\n");
+        // Serialized straight to UTF-8 bytes: no intermediate strings, so a plan of 10,000 items stays small in memory.
+        using var stream = new MemoryStream(Math.Max(64 * 1024, plan.Items.Count * 8 * 1024));
+        JsonSerializer.Serialize(stream, doc, JsonOptions);
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
     }
 
     private static object Section(Section s) => s.Groups.Select(g => new

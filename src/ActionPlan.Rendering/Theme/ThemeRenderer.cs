@@ -24,11 +24,15 @@ public sealed class ThemeRenderer
         _engine = builder.Build();
     }
 
-    public async Task<string> RenderAsync(Page page)
+    public async Task<string> RenderAsync(Page page) => System.Text.Encoding.UTF8.GetString(await RenderBytesAsync(page).ConfigureAwait(false));
+
+    /// <summary>Renders straight into normalized UTF-8 (see <see cref="Normalize"/>) without building intermediate strings.</summary>
+    public async Task<byte[]> RenderBytesAsync(Page page)
     {
         var template = await _engine.CompileTemplateAsync(page.Template).ConfigureAwait(false);
-        var html = await _engine.RenderTemplateAsync(template, (object)page).ConfigureAwait(false);
-        return Normalize(html);
+        using var writer = new NormalizingWriter();
+        await _engine.RenderTemplateAsync(template, (object)page, writer).ConfigureAwait(false);
+        return writer.ToArray();
     }
 
     /// <summary>LF line endings, no trailing spaces, no runs of blank lines: stable bytes for snapshot diffs.</summary>

@@ -28,12 +28,12 @@ public static class BuildCommand
         foreach (var r in CheckCommand.Rows(result.Plan!).Where(r => r.Agreement == ActionPlan.Domain.Agreement.Disagrees))
             stderr.WriteLine($"警告: No.{r.Number} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} で一致しません。ページには計算値を表示し、その旨を注記しています。");
         if (o.Verbose)
-            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画 {result.Render.TotalMilliseconds:0} ms・書き込み {result.WriteTime.TotalMilliseconds:0} ms");
+            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.Render.TotalMilliseconds:0} ms");
         if (o.Quiet) return;
         if (result.Changes is { } changes) stdout.Write(changes.Format());
         var w = result.Write;
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        stdout.WriteLine($"サイトを作成しました: {o.Output}/（{result.Pages}ページ・{result.Files.Count}ファイル" +
+        stdout.WriteLine($"サイトを作成しました: {o.Output}/（{result.Pages}ページ・{result.Paths.Count}ファイル" +
                          (w is null ? "" : $"、更新{w.Written}・変更なし{w.Unchanged}・削除{w.Removed}") +
                          $"、{result.Total.TotalSeconds:0.00}秒、警告{warnings}件）");
     }

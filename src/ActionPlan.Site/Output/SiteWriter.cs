@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using ActionPlan.Rendering;
 
 namespace ActionPlan.Site.Output;
@@ -6,11 +8,12 @@ namespace ActionPlan.Site.Output;
 public sealed class OutputException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Write stage: puts the rendered files on disk atomically. Everything is written to a sibling folder first;
-/// only when that succeeded is the previous output swapped out, so a failed or killed build never leaves a
-/// half-written site. Files whose bytes did not change keep their timestamps (they are moved over, not rewritten).
+/// Write stage: puts the rendered files on disk atomically. Files stream into a sibling folder; only when every file is
+/// there is the previous output swapped out (two renames), so a failed or killed build never leaves a half-written
+/// site, and the next run puts back an output a kill left aside. A file whose bytes did not change is hard-linked from
+/// the previous output: not rewritten, same timestamp.
 /// </summary>
-public static class SiteWriter
+public static partial class SiteWriter
 {
     private const string TempSuffix = ".tmp-", OldSuffix = ".old-";
 
@@ -29,7 +32,7 @@ public static class SiteWriter
         return full;
     }
 
-    /// <summary>Puts back a previous output left aside by a build that was killed during the swap, and removes stale temporaries.</summary>
+    /// <summary>Puts back a previous output left aside by a build killed during the swap; removes stale temporaries.</summary>
     public static void Recover(string outputDir)
     {
         var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
@@ -46,66 +49,124 @@ public static class SiteWriter
             TryDelete(stale);
     }
 
+    /// <summary>Writes a whole list of files (tests and small callers).</summary>
     public static Result Write(IReadOnlyList<OutputFile> files, string outputDir)
     {
-        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        if (File.Exists(full))
-            throw new OutputException($"出力先「{outputDir}」はフォルダではなくファイルです。別の --output を指定してください。");
-        var parent = Path.GetDirectoryName(full)!;
-        var id = Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
-        var temp = full + TempSuffix + id;
-        int written = 0, unchanged = 0;
-        try
+        using var tx = Transaction.Begin(outputDir);
+        foreach (var f in files) tx.Add(f);
+        return tx.Commit();
+    }
+
+    /// <summary>One build's write: Begin, Add (thread-safe) every file, Commit; disposing without Commit discards it.</summary>
+    public sealed class Transaction : IDisposable
+    {
+        private readonly string _output, _full, _temp, _display;
+        private readonly ConcurrentDictionary<string, bool> _paths = new(StringComparer.Ordinal);
+        private readonly ConcurrentBag<string> _added = [], _changed = [];
+        private int _written, _unchanged;
+        private bool _committed;
+
+        private Transaction(string display, string full, string temp)
         {
-            Directory.CreateDirectory(parent);
-            Recover(full);
-            Directory.CreateDirectory(temp);
-            foreach (var file in files)
-            {
-                var target = SafeCombine(temp, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var previous = Path.Combine(full, file.Path);
-                if (File.Exists(previous) && SameBytes(previous, file.Content))
-                {
-                    File.Copy(previous, target);
-                    File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(previous));
-                    unchanged++;
-                }
-                else
-                {
-                    using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-                    {
-                        stream.Write(file.Content);
-                        stream.Flush(flushToDisk: true);
-                    }
-                    written++;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            TryDelete(temp);
-            if (ex is IOException or UnauthorizedAccessException) throw new OutputException(Describe(ex, outputDir), ex);
-            throw;
+            _display = display;
+            _output = display;
+            _full = full;
+            _temp = temp;
         }
 
-        var removed = Directory.Exists(full)
-            ? Directory.GetFiles(full, "*", SearchOption.AllDirectories).Count(f => !File.Exists(Path.Combine(temp, Path.GetRelativePath(full, f))))
-            : 0;
-        var old = full + OldSuffix + id;
-        try
+        public static Transaction Begin(string outputDir)
         {
-            if (Directory.Exists(full)) Directory.Move(full, old);
-            Directory.Move(temp, full);
+            var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+            if (File.Exists(full))
+                throw new OutputException($"出力先「{outputDir}」はフォルダではなくファイルです。別の --output を指定してください。");
+            var temp = full + TempSuffix + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                Recover(full);
+                Directory.CreateDirectory(temp);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(temp);
+                throw new OutputException(Describe(ex, outputDir), ex);
+            }
+            return new Transaction(outputDir, full, temp);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        /// <summary>HTML pages that are new, and that changed, against the previous output (for the change report).</summary>
+        public IReadOnlyList<string> Added => _added.Order(StringComparer.Ordinal).ToList();
+        public IReadOnlyList<string> Changed => _changed.Order(StringComparer.Ordinal).ToList();
+        public IReadOnlyList<string> Removed { get; private set; } = [];
+
+        public void Add(OutputFile file)
         {
-            if (!Directory.Exists(full) && Directory.Exists(old)) Directory.Move(old, full);
-            TryDelete(temp);
-            throw new OutputException(Describe(ex, outputDir), ex);
+            var target = SafeCombine(_temp, file.Path);
+            if (!_paths.TryAdd(file.Path, true)) throw new OutputException($"出力ファイル「{file.Path}」が2回作られました（名前の衝突）。");
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var previous = Path.Combine(_full, file.Path);
+                var existed = File.Exists(previous);
+                if (existed && SameBytes(previous, file.Content) && Link(previous, target))
+                {
+                    Interlocked.Increment(ref _unchanged);
+                    return;
+                }
+                using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024))
+                    stream.Write(file.Content);
+                Interlocked.Increment(ref _written);
+                if (file.Path.EndsWith(".html", StringComparison.Ordinal)) (existed ? _changed : _added).Add(file.Path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(Describe(ex, _display), ex);
+            }
         }
-        TryDelete(old);
-        return new Result(written, unchanged, removed);
+
+        public Result Commit()
+        {
+            var old = _full + OldSuffix + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                var previous = Directory.Exists(_full)
+                    ? Directory.GetFiles(_full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_full, f).Replace('\\', '/')).ToList()
+                    : [];
+                var gone = previous.Where(p => !_paths.ContainsKey(p)).ToList();
+                Removed = gone.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+                if (Directory.Exists(_full)) Directory.Move(_full, old);
+                Directory.Move(_temp, _full);
+                _committed = true;
+                TryDelete(old);
+                return new Result(_written, _unchanged, gone.Count);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (!Directory.Exists(_full) && Directory.Exists(old)) Directory.Move(old, _full);
+                throw new OutputException(Describe(ex, _output), ex);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_committed) TryDelete(_temp);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int LinkNative(string existing, string created);
+
+    /// <summary>A hard link keeps the unchanged file's bytes and timestamp without writing it; copies where links fail.</summary>
+    private static bool Link(string existing, string created)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try { if (LinkNative(existing, created) == 0) return true; }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException) { }
+        }
+        File.Copy(existing, created);
+        File.SetLastWriteTimeUtc(created, File.GetLastWriteTimeUtc(existing));
+        return true;
     }
 
     private static bool SameBytes(string path, byte[] content)
@@ -115,11 +176,14 @@ public static class SiteWriter
         return File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
     }
 
-    private static string Describe(Exception ex, string outputDir) => ex switch
+    /// <summary>The Japanese message for a write failure (also used by tests for disk-full and read-only cases).</summary>
+    public static string Describe(Exception ex, string outputDir) => ex switch
     {
         UnauthorizedAccessException => $"出力先「{outputDir}」に書き込む権限がありません。フォルダの権限を確認するか、別の --output を指定してください。以前のサイトはそのまま残っています。",
-        IOException io when (io.HResult & 0xFFFF) is 28 or 112 => $"ディスクの空きが足りず、出力先「{outputDir}」に書き込めませんでした。空きを作ってからもう一度実行してください。以前のサイトはそのまま残っています。",
-        IOException io when io.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase) => $"出力先「{outputDir}」は読み取り専用です。別の --output を指定してください。以前のサイトはそのまま残っています。",
+        IOException io when (io.HResult & 0xFFFF) is 28 or 112 || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) =>
+            $"ディスクの空きが足りず、出力先「{outputDir}」に書き込めませんでした。空きを作ってからもう一度実行してください。以前のサイトはそのまま残っています。",
+        IOException io when (io.HResult & 0xFFFF) is 30 || io.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase) =>
+            $"出力先「{outputDir}」は読み取り専用です。別の --output を指定してください。以前のサイトはそのまま残っています。",
         _ => $"出力先「{outputDir}」に書き込めませんでした（{ex.Message}）。以前のサイトはそのまま残っています。",
     };
 

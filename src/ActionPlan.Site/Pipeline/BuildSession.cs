@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ActionPlan.Domain;
 using ActionPlan.Input;
 using ActionPlan.Rendering;
+using ActionPlan.Rendering.Site;
 using ActionPlan.Rendering.Theme;
 using ActionPlan.Site.Output;
 
 namespace ActionPlan.Site.Pipeline;
 
-/// <summary>What one build produced: the files (when it succeeded), what was wrong, and how long each stage took.</summary>
+/// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
 public sealed record BuildResult(
     bool Ok,
     Plan? Plan,
-    IReadOnlyList<OutputFile> Files,
+    IReadOnlyList<string> Paths,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<string> Errors,
     ChangeReport? Changes,
@@ -20,18 +22,18 @@ public sealed record BuildResult(
     TimeSpan Render,
     TimeSpan WriteTime)
 {
-    public int Pages => Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+    public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
     public TimeSpan Total => Load + Render + WriteTime;
 }
 
 /// <summary>
-/// The one pipeline, Load → Compute → Render → Write, kept alive between builds so that `serve` reuses the
-/// compiled templates. A failed stage returns its errors; the previous output is never touched.
+/// The one pipeline, Load → Compute → Render → Write, kept alive between builds so that `serve` reuses the compiled
+/// templates. Pages stream from the renderer into the write transaction; a failed stage returns its errors and the
+/// previous output is never touched.
 /// </summary>
-public sealed class BuildSession(string input, string output, string theme, string? baseUrl, bool writeOutput = true, string? templateCache = null)
+public sealed class BuildSession(string input, string output, string theme, string? baseUrl, string? templateCache = null)
 {
     private ThemeRenderer? _renderer;
-    private IReadOnlyList<OutputFile>? _previous;
 
     public string Input => input;
     public string Output => output;
@@ -50,47 +52,51 @@ public sealed class BuildSession(string input, string output, string theme, stri
         if (!Directory.Exists(theme))
             return Fail(loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
-        IReadOnlyList<OutputFile> files;
+        var previousJson = ReadPreviousJson(output);
         clock.Restart();
+        var paths = new ConcurrentBag<string>();
+        byte[]? newJson = null;
+        SiteWriter.Result write;
+        SiteWriter.Transaction? tx = null;
         try
         {
+            tx = SiteWriter.Transaction.Begin(output);
             _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
-            files = await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl));
+            await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl), file =>
+            {
+                tx.Add(file);
+                paths.Add(file.Path);
+                if (file.Path == OpenDataWriterPaths.Json) newJson = file.Content;
+            });
+            write = tx.Commit();
+        }
+        catch (OutputException ex)
+        {
+            return Fail(loaded.Diagnostics, [ex.Message], load);
         }
         catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("RazorLight", StringComparison.Ordinal) == true || ex is InvalidOperationException)
         {
             _renderer = null;
             return Fail(loaded.Diagnostics, [$"テーマ「{theme}」のテンプレートに誤りがあります: {ex.Message.Trim()}", $"出力フォルダ「{output}」は変更していません。"], load);
         }
-        var render = clock.Elapsed;
-
-        var previous = _previous ?? ReadPrevious(output);
-        var changes = ChangeReport.Compare(previous, files);
-        SiteWriter.Result? write = null;
-        clock.Restart();
-        if (writeOutput)
+        finally
         {
-            try { write = SiteWriter.Write(files, output); }
-            catch (OutputException ex) { return Fail(loaded.Diagnostics, [ex.Message], load) with { Render = render }; }
-            ChangeReport.WriteBeside(output, changes);
+            tx?.Dispose();
         }
-        _previous = files;
-        return new BuildResult(true, loaded.Plan, files, loaded.Diagnostics, [], changes, write, load, render, clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        SiteRenderer.Compact();
+        var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
+        ChangeReport.WriteBeside(output, changes);
+        return new BuildResult(true, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, TimeSpan.Zero);
     }
 
     private static BuildResult Fail(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>
         new(false, null, [], diagnostics, errors, null, null, load, TimeSpan.Zero, TimeSpan.Zero);
 
-    /// <summary>The files of the previous output on disk, to report what a build changes.</summary>
-    private static IReadOnlyList<OutputFile> ReadPrevious(string output)
+    private static byte[]? ReadPreviousJson(string output)
     {
-        if (!Directory.Exists(output)) return [];
-        try
-        {
-            return Directory.GetFiles(output, "*", SearchOption.AllDirectories)
-                .Select(f => new OutputFile(Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllBytes(f)))
-                .ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+        var path = Path.Combine(output, OpenDataWriterPaths.Json);
+        try { return File.Exists(path) ? File.ReadAllBytes(path) : null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 }

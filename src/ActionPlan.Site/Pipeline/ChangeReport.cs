@@ -15,6 +15,7 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
     public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
     public bool IsFirstBuild { get; init; }
 
+    /// <summary>Compares two whole sites held in memory.</summary>
     public static ChangeReport Compare(IReadOnlyList<OutputFile> previous, IReadOnlyList<OutputFile> current)
     {
         var before = previous.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToDictionary(f => f.Path, f => f.Content);
@@ -22,48 +23,22 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
         var added = after.Keys.Where(p => !before.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         var removed = before.Keys.Where(p => !after.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         var changed = after.Keys.Where(p => before.TryGetValue(p, out var b) && !b.AsSpan().SequenceEqual(after[p])).Order(StringComparer.Ordinal).ToList();
-        var plan = PlanDiff(Json(previous), Json(current));
-        return new ChangeReport(added, changed, removed, plan) { IsFirstBuild = previous.Count == 0 };
+        return From(added, changed, removed, Json(previous), Json(current), previous.Count == 0);
     }
 
-    private static JsonDocument? Json(IReadOnlyList<OutputFile> files)
-    {
-        var file = files.FirstOrDefault(f => f.Path == OpenDataWriterPaths.Json);
-        if (file is null) return null;
-        try { return JsonDocument.Parse(file.Content); } catch (JsonException) { return null; }
-    }
+    /// <summary>The report of a streamed build: the writer's page lists and the previous and new plan.json.</summary>
+    public static ChangeReport From(IReadOnlyList<string> added, IReadOnlyList<string> changed, IReadOnlyList<string> removed, byte[]? previousJson, byte[]? currentJson, bool firstBuild) =>
+        new(added, changed, removed, PlanDiff(PlanDigest.Read(previousJson), PlanDigest.Read(currentJson))) { IsFirstBuild = firstBuild };
 
-    private sealed record YearState(string Label, bool HasResults, int? Achievement, string Lines);
-
-    private static Dictionary<int, (string Name, Dictionary<int, YearState> Years)> Items(JsonDocument doc)
-    {
-        var items = new Dictionary<int, (string, Dictionary<int, YearState>)>();
-        foreach (var item in doc.RootElement.GetProperty("items").EnumerateArray())
-        {
-            var years = new Dictionary<int, YearState>();
-            foreach (var y in item.GetProperty("years").EnumerateArray())
-            {
-                var results = y.GetProperty("results");
-                years[y.GetProperty("year").GetInt32()] = new YearState(
-                    y.GetProperty("label").GetString()!,
-                    results.ValueKind == JsonValueKind.Array,
-                    y.GetProperty("achievement").ValueKind == JsonValueKind.Number ? y.GetProperty("achievement").GetInt32() : null,
-                    results.GetRawText() + y.GetProperty("plan").GetRawText());
-            }
-            items[item.GetProperty("number").GetInt32()] = (item.GetProperty("name").GetString()!, years);
-        }
-        return items;
-    }
+    private static byte[]? Json(IReadOnlyList<OutputFile> files) => files.FirstOrDefault(f => f.Path == OpenDataWriterPaths.Json)?.Content;
 
     private static string Pct(int? p) => p is { } v ? $"{v}%" : "—";
 
-    private static IReadOnlyList<string> PlanDiff(JsonDocument? before, JsonDocument? after)
+    private static IReadOnlyList<string> PlanDiff(Dictionary<int, PlanDigest.ItemDigest>? a, Dictionary<int, PlanDigest.ItemDigest>? b)
     {
-        if (before is null || after is null) return [];
-        var a = Items(before);
-        var b = Items(after);
+        if (a is null || b is null) return [];
         var lines = new List<string>();
-        foreach (var (number, (name, years)) in b.OrderBy(kv => kv.Key))
+        foreach (var (number, (name, years)) in b.OrderBy(kv => kv.Key).Select(kv => (kv.Key, (kv.Value.Name, kv.Value.Years))))
         {
             if (!a.TryGetValue(number, out var old)) { lines.Add($"No.{number} {name} を追加"); continue; }
             foreach (var (year, state) in years.OrderBy(kv => kv.Key))
@@ -77,11 +52,11 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
                     lines.Add($"No.{number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}");
                 else if (prev is null)
                     lines.Add($"No.{number} {state.Label}計画を追加");
-                else if (prev.Lines != state.Lines)
+                else if (prev.LinesHash != state.LinesHash)
                     lines.Add($"No.{number} {state.Label}の計画・実績の文を変更");
             }
         }
-        foreach (var (number, (name, _)) in a.Where(kv => !b.ContainsKey(kv.Key)).OrderBy(kv => kv.Key))
+        foreach (var (number, name) in a.Where(kv => !b.ContainsKey(kv.Key)).OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Name)))
             lines.Add($"No.{number} {name} を削除");
         return lines;
     }

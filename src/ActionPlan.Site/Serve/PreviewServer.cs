@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ActionPlan.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,15 +7,26 @@ using Microsoft.Extensions.Logging;
 
 namespace ActionPlan.Site.Serve;
 
-/// <summary>What the preview server serves: the last good site, plus the errors of the latest build if it failed.</summary>
-public sealed record ServedSite(IReadOnlyDictionary<string, byte[]> Files, int Version, IReadOnlyList<string> Errors)
+/// <summary>
+/// What the preview server serves: the last good site (a built folder, which only a successful build replaces), plus
+/// the errors of the latest build if it failed.
+/// </summary>
+public sealed record ServedSite(string Folder, int Version, IReadOnlyList<string> Errors)
 {
-    public static ServedSite From(IReadOnlyList<OutputFile> files, int version) =>
-        new(files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), version, []);
+    public static ServedSite FromFolder(string folder, int version = 1) => new(Path.GetFullPath(folder), version, []);
 
-    public static ServedSite FromFolder(string folder) =>
-        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal), 1, []);
+    public bool TryRead(string relative, out byte[] bytes)
+    {
+        bytes = [];
+        try
+        {
+            var path = Output.SiteWriter.SafeCombine(Folder, relative);
+            if (!File.Exists(path)) return false;
+            bytes = File.ReadAllBytes(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Output.OutputException) { return false; }
+    }
 }
 
 /// <summary>
@@ -75,10 +85,10 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         var key = path.TrimStart('/');
         if (key.Length == 0 || key.EndsWith('/')) key += "index.html";
-        if (!site.Files.TryGetValue(key, out var bytes))
+        if (!site.TryRead(key, out var bytes))
         {
             ctx.Response.StatusCode = 404;
-            if (!site.Files.TryGetValue("404.html", out bytes)) { await ctx.Response.WriteAsync("404"); return; }
+            if (!site.TryRead("404.html", out bytes)) { await ctx.Response.WriteAsync("404"); return; }
             key = "404.html";
         }
         ctx.Response.ContentType = ContentType(key);

@@ -44,7 +44,7 @@ public sealed class ServeSession : IAsyncDisposable
             return null;
         }
         serve._version = 1;
-        serve.Server = await PreviewServer.StartAsync(Serve.ServedSite.From(first.Files, 1), port, netlifyToml, liveReload: true);
+        serve.Server = await PreviewServer.StartAsync(ServedSite.FromFolder(output, 1), port, netlifyToml, liveReload: true);
         serve.Watch(input, themeChanged: false);
         serve.Watch(theme, themeChanged: true);
         log.WriteLine($"プレビュー: {serve.Server.Address}  （入力とテーマの変更を監視しています。終了は Ctrl+C）");
@@ -100,7 +100,7 @@ public sealed class ServeSession : IAsyncDisposable
             if (result.Ok)
             {
                 var version = Interlocked.Increment(ref _version);
-                Server.Update(ServedSite.From(result.Files, version));
+                Server.Update(ServedSite.FromFolder(_session.Output, version));
             }
             else
             {
