@@ -41,13 +41,13 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     /// <summary>Every page: each template kind compiled once (sequentially), then the rest rendered on every core.</summary>
     private async Task<string?> RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
     {
-        var pages = new SiteModelBuilder(plan, options.BaseUrl).Pages();
-        var firsts = pages.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
+        var specs = new SiteModelBuilder(plan, options.BaseUrl).Specs();
+        var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
         foreach (var first in firsts)
-            sink(new OutputFile(first.Path, await theme.RenderBytesAsync(first).ConfigureAwait(false)));
-        await Parallel.ForEachAsync(pages.Where(p => !firsts.Contains(p)), async (page, _) =>
-            sink(new OutputFile(page.Path, await theme.RenderBytesAsync(page).ConfigureAwait(false)))).ConfigureAwait(false);
-        return options.BaseUrl is { } url ? Sitemap(url.TrimEnd('/'), pages) : null;
+            sink(new OutputFile(first.Path, await theme.RenderBytesAsync(first.Build()).ConfigureAwait(false)));
+        await Parallel.ForEachAsync(specs.Where(p => !firsts.Contains(p)), async (spec, _) =>
+            sink(new OutputFile(spec.Path, await theme.RenderBytesAsync(spec.Build()).ConfigureAwait(false)))).ConfigureAwait(false);
+        return options.BaseUrl is { } url ? Sitemap(url.TrimEnd('/'), specs) : null;
     }
 
     /// <summary>
@@ -82,11 +82,11 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static string Sitemap(string baseUrl, IEnumerable<Page> pages)
+    private static string Sitemap(string baseUrl, IEnumerable<PageSpec> pages)
     {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var page in pages.Where(p => p is not NotFoundPage).OrderBy(p => p.Path, StringComparer.Ordinal))
-            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(page.Canonical ?? baseUrl + "/" + page.Path)).Append("</loc></url>\n");
+        foreach (var page in pages.Where(p => p.Template != NotFoundPage.Kind).OrderBy(p => p.Path, StringComparer.Ordinal))
+            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl + "/" + (page.Path == "index.html" ? "" : page.Path))).Append("</loc></url>\n");
         return sb.Append("</urlset>\n").ToString();
     }
 }

@@ -16,6 +16,9 @@ public sealed record SiteInfo(
     string Published,
     string? BaseUrl);
 
+/// <summary>A page still to be built: its template and path are known; the model is built when it is rendered.</summary>
+public sealed record PageSpec(string Template, string Path, Func<Page> Build);
+
 /// <summary>Base of every page model. Templates only display these properties.</summary>
 public abstract record Page
 {
@@ -63,7 +66,8 @@ public sealed record YearSummary(string Year, int Achieved, int Partly, int NotA
 
 public sealed record IndexPage : Page
 {
-    public override string Template => "pages/Index.cshtml";
+    public const string Kind = "pages/Index.cshtml";
+    public override string Template => Kind;
     public required YearSummary? Summary { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
@@ -100,7 +104,8 @@ public sealed record ChartView(string Title, string Description, double Width, d
 
 public sealed record ItemPage : Page
 {
-    public override string Template => "pages/Item.cshtml";
+    public const string Kind = "pages/Item.cshtml";
+    public override string Template => Kind;
     public required string NumberLabel { get; init; }
     public required string Name { get; init; }
     public required IReadOnlyList<Link> Divisions { get; init; }
@@ -117,27 +122,31 @@ public sealed record ItemPage : Page
 
 public sealed record PolicyPage : Page
 {
-    public override string Template => "pages/Policy.cshtml";
+    public const string Kind = "pages/Policy.cshtml";
+    public override string Template => Kind;
     public required PolicyNode Policy { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
 }
 
 public sealed record DivisionPage : Page
 {
-    public override string Template => "pages/Division.cshtml";
+    public const string Kind = "pages/Division.cshtml";
+    public override string Template => Kind;
     public required string? Note { get; init; }
     public required ItemTable Table { get; init; }
 }
 
 public sealed record DivisionsPage : Page
 {
-    public override string Template => "pages/Divisions.cshtml";
+    public const string Kind = "pages/Divisions.cshtml";
+    public override string Template => Kind;
     public required IReadOnlyList<(Link Link, int Count)> Divisions { get; init; }
 }
 
 public sealed record ChapterPage : Page
 {
-    public override string Template => "pages/Chapter.cshtml";
+    public const string Kind = "pages/Chapter.cshtml";
+    public override string Template => Kind;
     /// <summary>Chapter prose rendered from Markdown (raw HTML disabled, so it is safe to emit).</summary>
     public required string BodyHtml { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
@@ -146,7 +155,8 @@ public sealed record ChapterPage : Page
 
 public sealed record AccessibilityPage : Page
 {
-    public override string Template => "pages/Accessibility.cshtml";
+    public const string Kind = "pages/Accessibility.cshtml";
+    public override string Template => Kind;
     public required int PageCount { get; init; }
 }
 
@@ -155,12 +165,14 @@ public sealed record OpenDataColumn(string Name, string Description);
 
 public sealed record OpenDataPage : Page
 {
-    public override string Template => "pages/OpenData.cshtml";
+    public const string Kind = "pages/OpenData.cshtml";
+    public override string Template => Kind;
     public required IReadOnlyList<OpenDataFile> Files { get; init; }
     public required IReadOnlyList<OpenDataColumn> Columns { get; init; }
 }
 
 public sealed record NotFoundPage : Page
 {
-    public override string Template => "pages/NotFound.cshtml";
+    public const string Kind = "pages/NotFound.cshtml";
+    public override string Template => Kind;
 }

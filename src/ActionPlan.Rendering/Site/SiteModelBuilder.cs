@@ -32,18 +32,30 @@ public sealed class SiteModelBuilder
 
     public FiscalYear? LatestResultYear => _latest;
 
-    public IReadOnlyList<Page> Pages()
+    /// <summary>Every page model, built now (tests and small sites).</summary>
+    public IReadOnlyList<Page> Pages() => Specs().Select(s => s.Build()).ToList();
+
+    /// <summary>
+    /// Every page of the site, in a fixed order, each built only when asked: the renderer builds and renders pages on
+    /// every core and lets each model go as soon as its page is written, so memory does not grow with the item count.
+    /// </summary>
+    public IReadOnlyList<PageSpec> Specs()
     {
-        var pages = new List<Page> { Index() };
-        for (var i = 0; i < _plan.Items.Count; i++) pages.Add(Item(i));
-        pages.AddRange(_plan.Policies.Select(Policy));
-        pages.Add(DivisionsIndex());
-        pages.AddRange(Divisions().Select(d => Division(d)));
-        pages.AddRange(_plan.Chapters.Select(Chapter));
-        pages.Add(OpenData());
-        pages.Add(Accessibility(pages.Count + 2));
-        pages.Add(NotFound());
-        return pages;
+        var specs = new List<PageSpec> { new(IndexPage.Kind, "index.html", Index) };
+        for (var i = 0; i < _plan.Items.Count; i++)
+        {
+            var index = i;
+            specs.Add(new(ItemPage.Kind, Slugs.Item(_plan.Items[i].Number), () => Item(index)));
+        }
+        specs.AddRange(_plan.Policies.Select(p => new PageSpec(PolicyPage.Kind, Slugs.Policy(p.Code), () => Policy(p))));
+        specs.Add(new(DivisionsPage.Kind, "divisions/index.html", DivisionsIndex));
+        specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d), () => Division(d))));
+        specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
+        specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
+        var count = specs.Count + 2;
+        specs.Add(new(AccessibilityPage.Kind, "accessibility.html", () => Accessibility(count)));
+        specs.Add(new(NotFoundPage.Kind, "404.html", NotFound));
+        return specs;
     }
 
     // ---- shared pieces -------------------------------------------------------------------------
