@@ -30,10 +30,10 @@ public static class HugoCorpus
             <title>{{ .Title }} | {{ site.Title }}</title><link rel="stylesheet" href="{{ "site.css" | relURL }}"></head>
             <body><a class="ap-skip-link" href="#main">本文へ移動</a>
             <header class="ap-header"><p class="ap-header__site"><a href="{{ "/" | relURL }}">{{ site.Title }}</a></p>
-            <nav aria-label="サイト内の主なページ"><ul><li><a href="{{ "/" | relURL }}">ホーム</a></li><li><a href="{{ "/divisions/" | relURL }}">担当課から探す</a></li><li><a href="{{ "/policies/" | relURL }}">実施方針</a></li></ul></nav></header>
+            <nav class="ap-header__nav" aria-label="サイト内の主なページ"><ul class="ap-header__list"><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/" | relURL }}">ホーム</a></li><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/" | relURL }}">計画について</a></li><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/policies/" | relURL }}">実施方針</a></li><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/divisions/" | relURL }}">担当課から探す</a></li><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/" | relURL }}">オープンデータ</a></li><li class="ap-header__item"><a class="ap-header__nav-link" href="{{ "/" | relURL }}">アクセシビリティ</a></li></ul></nav></header>
             <nav class="ap-breadcrumb" aria-label="現在位置"><ol><li><a href="{{ "/" | relURL }}">ホーム</a></li><li>{{ .Title }}</li></ol></nav>
             <main id="main">{{ block "main" . }}{{ end }}</main>
-            <footer class="ap-footer"><p>福岡県小郡市（総務広報課）</p><p>公表: 令和6年2月（2024年2月）</p></footer></body></html>
+            <footer class="ap-footer"><div class="ap-width-container"><p class="ap-footer__owner">福岡県小郡市（総務広報課）</p><p class="ap-footer__published">公表: 令和6年2月（2024年2月）</p><ul class="ap-footer__links"><li><a href="{{ "/" | relURL }}">ウェブアクセシビリティ方針</a></li><li><a href="{{ "/" | relURL }}">オープンデータ</a></li></ul></div></footer></body></html>
             """);
         File.WriteAllText(Path.Combine(target, "layouts", "partials", "table.html"), """
             <table class="ap-table"><caption>実施項目</caption><thead><tr><th scope="col">番号</th><th scope="col">項目名</th><th scope="col">担当課</th><th scope="col">達成度</th></tr></thead><tbody>
@@ -51,16 +51,46 @@ public static class HugoCorpus
             {{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>（{{ len .Pages }}項目）</li>{{ end }}</ul>{{ end }}
             """);
         File.WriteAllText(Path.Combine(target, "layouts", "_default", "single.html"), """
-            {{ define "main" }}<p>実施項目 No.{{ .Params.number }}</p><h1>{{ .Title }}</h1>
-            <dl><dt>担当課</dt><dd>{{ range $i, $d := .Params.divisions }}{{ if $i }}、{{ end }}<a href="{{ (printf "/divisions/%s/" ($d | urlize)) | relURL }}">{{ $d }}</a>{{ end }}</dd></dl>
-            {{ .Content }}
-            <h2 id="years">年度ごとの計画と実績</h2>
-            {{ range .Params.years }}<section class="ap-year"><h3>令和{{ .reiwa }}年度</h3><p>年度計画達成度: {{ .achievement }}%</p>
-            <h4>実績</h4><ul>{{ range .results }}<li>{{ . }}</li>{{ end }}</ul><h4>計画</h4><ul>{{ range .plan }}<li>{{ . }}</li>{{ end }}</ul></section>{{ end }}
-            <h2 id="indicators">指標</h2><table class="ap-table"><caption>指標の目標値と実績値</caption><thead><tr><th scope="col">年度</th><th scope="col">指標</th><th scope="col">目標値</th><th scope="col">実績値</th><th scope="col">単位</th><th scope="col">目標の種類</th></tr></thead><tbody>
-            {{ range .Params.years }}<tr><td>令和{{ .reiwa }}年度</td><th scope="row">{{ .indicator }}</th><td>{{ .target }}</td><td>{{ .actual }}</td><td>{{ .unit }}</td><td>{{ .kind }}</td></tr>{{ end }}</tbody></table>
-            <h2 id="trend">達成度の推移</h2><svg viewBox="0 0 560 260" role="img"><title>推移</title>{{ range $i, $y := .Params.years }}<circle cx="{{ add 76 (mul $i 111) }}" cy="{{ sub 220 (mul $y.achievement 2) }}" r="6"/>{{ end }}</svg>
-            {{ with .PrevInSection }}<a href="{{ .RelPermalink }}">前の項目 {{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a href="{{ .RelPermalink }}">次の項目 {{ .Title }}</a>{{ end }}
+            {{ define "main" }}<p class="ap-caption">実施項目 No.{{ .Params.number }}</p>
+            <h1 class="ap-heading-xl">{{ .Title }}</h1>
+            <dl class="ap-summary-list">
+              <div class="ap-summary-list__row"><dt class="ap-summary-list__key">担当課</dt><dd class="ap-summary-list__value">{{ range $i, $d := .Params.divisions }}{{ if $i }}、{{ end }}<a href="{{ (printf "/divisions/%s/" ($d | urlize)) | relURL }}">{{ $d }}</a>{{ end }}</dd></div>
+              <div class="ap-summary-list__row"><dt class="ap-summary-list__key">実施方針</dt><dd class="ap-summary-list__value">{{ range .Params.policies }}<a href="{{ (printf "/policies/%s/" (. | urlize)) | relURL }}">{{ . }}</a>{{ end }}</dd></div>
+              <div class="ap-summary-list__row"><dt class="ap-summary-list__key">令和8年度の達成度</dt><dd class="ap-summary-list__value"><span class="ap-meter ap-meter--partial">
+              <span class="ap-meter__value">{{ .Params.latest }}%</span>
+              <svg class="ap-meter__bar" viewBox="0 0 100 10" width="100" height="10" aria-hidden="true" focusable="false"><rect class="ap-meter__track" x="0" y="0" width="100" height="10"/><rect class="ap-meter__fill" x="0" y="0" width="{{ .Params.latest }}" height="10"/></svg>
+              <span class="ap-meter__words">{{ if eq .Params.latest 100 }}達成{{ else }}一部達成{{ end }}</span></span></dd></div>
+            </dl>
+            <nav class="ap-contents" aria-labelledby="contents-title"><h2 class="ap-contents__title" id="contents-title">このページの内容</h2>
+              <ul class="ap-contents__list"><li><a href="#issues">現状・課題</a></li><li><a href="#goals">目標</a></li><li><a href="#years">年度ごとの計画と実績</a></li><li><a href="#indicators">指標</a></li><li><a href="#trend">達成度の推移</a></li></ul></nav>
+            <div class="ap-section">{{ .Content }}</div>
+            <h2 class="ap-heading-l" id="years">年度ごとの計画と実績</h2>
+            <p class="ap-hint">（※）の付いた実績の指標が、その年度の年度計画達成度の計算対象です。</p>
+            {{ range .Params.years }}<section class="ap-year" aria-labelledby="year-r{{ .reiwa }}">
+              <h3 class="ap-year__heading" id="year-r{{ .reiwa }}">令和{{ .reiwa }}年度（{{ add 2018 .reiwa }}年度）</h3>
+              <p class="ap-year__achievement">年度計画達成度: <span class="ap-meter ap-meter--partial">
+              <span class="ap-meter__value">{{ .achievement }}%</span>
+              <svg class="ap-meter__bar" viewBox="0 0 100 10" width="100" height="10" aria-hidden="true" focusable="false"><rect class="ap-meter__track" x="0" y="0" width="100" height="10"/><rect class="ap-meter__fill" x="0" y="0" width="{{ .achievement }}" height="10"/></svg>
+              <span class="ap-meter__words">{{ if eq .achievement 100 }}達成{{ else }}一部達成{{ end }}</span></span></p>
+              <h4 class="ap-year__kind">実績</h4><ul class="ap-year__list">{{ range .results }}<li class="ap-year__line">{{ . }}</li>{{ end }}</ul>
+              <h4 class="ap-year__kind">計画</h4><ul class="ap-year__list">{{ range .plan }}<li class="ap-year__line">{{ . }}</li>{{ end }}</ul>
+            </section>{{ end }}
+            <h2 class="ap-heading-l" id="indicators">指標</h2>
+            <section class="ap-table-scroll" aria-labelledby="indicator-caption" tabindex="0"><table class="ap-table ap-indicator-table"><caption class="ap-table__caption" id="indicator-caption">指標の目標値と実績値</caption>
+            <thead><tr><th scope="col" class="ap-table__header">年度</th><th scope="col" class="ap-table__header">指標</th><th scope="col" class="ap-table__header ap-table__header--numeric">目標値</th><th scope="col" class="ap-table__header ap-table__header--numeric">実績値</th><th scope="col" class="ap-table__header">単位</th><th scope="col" class="ap-table__header">目標の種類</th><th scope="col" class="ap-table__header ap-table__header--numeric">比率</th><th scope="col" class="ap-table__header">達成度対象</th></tr></thead><tbody>
+            {{ range .Params.years }}<tr><td class="ap-table__cell">令和{{ .reiwa }}年度実績</td><th scope="row" class="ap-table__cell ap-indicator-table__name">{{ .indicator }}</th><td class="ap-table__cell ap-table__cell--numeric"><span class="ap-figure">{{ .target }}</span></td><td class="ap-table__cell ap-table__cell--numeric"><span class="ap-figure">{{ .actual }}</span></td><td class="ap-table__cell">{{ .unit }}</td><td class="ap-table__cell">{{ .kind }}</td><td class="ap-table__cell ap-table__cell--numeric">{{ .achievement }}.0%</td><td class="ap-table__cell">※ 対象</td></tr>
+            {{ end }}</tbody></table></section>
+            <h2 class="ap-heading-l" id="trend">達成度の推移</h2>
+            <figure class="ap-chart"><svg class="ap-chart__svg" viewBox="0 0 560 260" role="img" aria-labelledby="chart-title chart-desc"><title id="chart-title">No.{{ .Params.number }}の年度計画達成度の推移</title><desc id="chart-desc">{{ range .Params.years }}令和{{ .reiwa }}年度 {{ .achievement }}%、{{ end }}</desc>
+            {{ range $p := (slice 0 25 50 75 100) }}<line class="ap-chart__grid" x1="56" x2="540" y1="{{ sub 220 (mul $p 2) }}" y2="{{ sub 220 (mul $p 2) }}"/><text class="ap-chart__axis-label" x="48" y="{{ sub 225 (mul $p 2) }}" text-anchor="end">{{ $p }}%</text>
+            {{ end }}{{ range $i, $y := .Params.years }}<text class="ap-chart__axis-label" x="{{ add 76 (mul $i 111) }}" y="244" text-anchor="middle">R{{ $y.reiwa }}</text><circle class="ap-chart__point" cx="{{ add 76 (mul $i 111) }}" cy="{{ sub 220 (mul $y.achievement 2) }}" r="6"/><text class="ap-chart__value" x="{{ add 76 (mul $i 111) }}" y="{{ sub 210 (mul $y.achievement 2) }}" text-anchor="middle">{{ $y.achievement }}%</text>
+            {{ end }}</svg><figcaption class="ap-chart__caption">No.{{ .Params.number }}の年度計画達成度の推移（同じ数値を下の表にも示しています）</figcaption></figure>
+            <div class="ap-table-scroll"><table class="ap-table ap-chart__table"><caption class="ap-table__caption">年度ごとの年度計画達成度</caption><thead><tr><th scope="col" class="ap-table__header">年度</th><th scope="col" class="ap-table__header ap-table__header--numeric">年度計画達成度</th></tr></thead><tbody>
+            {{ range .Params.years }}<tr><th scope="row" class="ap-table__cell ap-chart__year">令和{{ .reiwa }}年度（{{ add 2018 .reiwa }}年度）</th><td class="ap-table__cell ap-table__cell--numeric">{{ .achievement }}%</td></tr>
+            {{ end }}</tbody></table></div>
+            <nav class="ap-pager" aria-label="前後の実施項目"><ul class="ap-pager__list">{{ with .PrevInSection }}<li class="ap-pager__item ap-pager__item--previous"><a class="ap-pager__link" href="{{ .RelPermalink }}" rel="prev"><span class="ap-pager__label">前の項目</span> No.{{ .Params.number }} {{ .Title }}</a></li>{{ end }}
+            {{ with .NextInSection }}<li class="ap-pager__item ap-pager__item--next"><a class="ap-pager__link" href="{{ .RelPermalink }}" rel="next"><span class="ap-pager__label">次の項目</span> No.{{ .Params.number }} {{ .Title }}</a></li>{{ end }}
+            <li class="ap-pager__item ap-pager__item--home"><a class="ap-pager__link" href="{{ "/" | relURL }}">実施項目の一覧に戻る</a></li></ul></nav>
             {{ end }}
             """);
         File.WriteAllText(Path.Combine(target, "static-site.css"), "");
