@@ -102,5 +102,9 @@ public class BuildTests
         Assert.Contains("<link rel=\"canonical\" href=\"https://www.city.ogori.fukuoka.jp/actionplan/items/05.html\">",
             System.Text.Encoding.UTF8.GetString(with.Single(f => f.Path == "items/05.html").Content));
         Assert.Contains("Sitemap: https://www.city.ogori.fukuoka.jp/actionplan/sitemap.xml", System.Text.Encoding.UTF8.GetString(with.Single(f => f.Path == "robots.txt").Content));
+        var notFound = System.Text.Encoding.UTF8.GetString(with.Single(f => f.Path == "404.html").Content);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"https://www.city.ogori.fukuoka.jp/actionplan/assets/site.css\">", notFound);
+        Assert.Contains("href=\"https://www.city.ogori.fukuoka.jp/actionplan/divisions/index.html\"", notFound);
+        Assert.DoesNotContain("href=\"index.html\"", notFound);
     }
 }

@@ -36,7 +36,7 @@ public abstract record Page
     public abstract string Template { get; }
 
     /// <summary>「../」 per folder level, so every link works at a domain root, in a sub-folder and from disk.</summary>
-    public string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
+    public virtual string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
 
     public string DocumentTitle => Path == "index.html" ? Site.Title + "の進捗 | " + Site.City : $"{Heading} | {Site.Title} | {Site.City}";
     public string Stylesheet => Root + "assets/site.css";
@@ -171,8 +171,13 @@ public sealed record OpenDataPage : Page
     public required IReadOnlyList<OpenDataColumn> Columns { get; init; }
 }
 
+/// <summary>
+/// 404.html is served for any missing address, at any depth, so relative links cannot work there: with --base-url its
+/// links are absolute; without it they are relative to the site root (right for a 404 at the root of a host).
+/// </summary>
 public sealed record NotFoundPage : Page
 {
     public const string Kind = "pages/NotFound.cshtml";
     public override string Template => Kind;
+    public override string Root => Site.BaseUrl is { } baseUrl ? baseUrl.TrimEnd('/') + "/" : "";
 }

@@ -360,12 +360,11 @@ public sealed class SiteModelBuilder
         });
     }
 
-    private NotFoundPage NotFound() => Base(new NotFoundPage
+    private NotFoundPage NotFound()
     {
-        Path = "404.html",
-        Heading = "ページが見つかりません",
-        Site = _site,
-    }) with { Navigation = Nav("404.html") };
+        var page = Base(new NotFoundPage { Path = "404.html", Heading = "ページが見つかりません", Site = _site });
+        return _site.BaseUrl is null ? page : page with { Navigation = page.Navigation.Select(l => l with { Href = page.Root + l.Href }).ToList() };
+    }
 }
 
 /// <summary>Where the open data lives and what its CSV columns mean (shown on the open data page).</summary>
