@@ -8,7 +8,10 @@ public static class BuildCommand
 {
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache);
+        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache)
+        {
+            Progress = o.Quiet ? null : stdout.WriteLine,
+        };
         var result = await session.BuildAsync();
         Report(result, o, stdout, stderr);
         if (result.Ok) return ExitCodes.Ok;
@@ -30,7 +33,7 @@ public static class BuildCommand
         if (o.Verbose)
             stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.Render.TotalMilliseconds:0} ms");
         if (o.Quiet) return;
-        if (result.Changes is { } changes) stdout.Write(changes.Format());
+        if (result.Changes is { } changes) stdout.Write(changes.Format(maxPages: 30));
         var w = result.Write;
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
         stdout.WriteLine($"サイトを作成しました: {o.Output}/（{result.Pages}ページ・{result.Paths.Count}ファイル" +

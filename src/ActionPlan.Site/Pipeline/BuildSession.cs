@@ -39,6 +39,12 @@ public sealed class BuildSession(string input, string output, string theme, stri
     public string Output => output;
     public string Theme => theme;
 
+    /// <summary>Told when a stage will take a while (large plans only), so the console is not silent for seconds.</summary>
+    public Action<string>? Progress { get; init; }
+
+    /// <summary>Plans at least this large get a progress line; smaller ones finish in well under a second.</summary>
+    public const int ProgressThreshold = 1000;
+
     /// <summary>Drops the compiled templates (after a theme edit).</summary>
     public void InvalidateTheme() => _renderer = null;
 
@@ -52,6 +58,8 @@ public sealed class BuildSession(string input, string output, string theme, stri
         if (!Directory.Exists(theme))
             return Fail(loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
+        if (loaded.Plan.Items.Count >= ProgressThreshold)
+            Progress?.Invoke($"{loaded.Plan.Items.Count:N0}項目を読み込みました（{load.TotalSeconds:0.0}秒）。ページを作成しています…");
         var previousJson = ReadPreviousJson(output);
         clock.Restart();
         var paths = new ConcurrentBag<string>();

@@ -61,16 +61,18 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
         return lines;
     }
 
-    public string Format()
+    /// <summary>The report; <paramref name="maxPages"/> limits the page list (the console), the file has it all.</summary>
+    public string Format(int? maxPages = null)
     {
         var sb = new StringBuilder();
         if (IsFirstBuild) { sb.Append("前回の出力がないため、すべてのページを新しく作成しました。\n"); return sb.ToString(); }
         if (IsEmpty) { sb.Append("前回の出力から変更はありません。\n"); return sb.ToString(); }
         foreach (var line in PlanChanges) sb.Append("・").Append(line).Append('\n');
         sb.Append($"ページ: 追加{Added.Count}・変更{Changed.Count}・削除{Removed.Count}\n");
-        foreach (var p in Added) sb.Append("  + ").Append(p).Append('\n');
-        foreach (var p in Changed) sb.Append("  ~ ").Append(p).Append('\n');
-        foreach (var p in Removed) sb.Append("  - ").Append(p).Append('\n');
+        var pages = Added.Select(p => "  + " + p).Concat(Changed.Select(p => "  ~ " + p)).Concat(Removed.Select(p => "  - " + p)).ToList();
+        var shown = maxPages is { } max ? pages.Take(max).ToList() : pages;
+        foreach (var line in shown) sb.Append(line).Append('\n');
+        if (shown.Count < pages.Count) sb.Append($"  …ほか{pages.Count - shown.Count}ページ（すべての一覧は出力フォルダの隣の .changes.txt にあります）\n");
         return sb.ToString();
     }
 
