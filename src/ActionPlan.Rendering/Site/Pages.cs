@@ -56,7 +56,11 @@ public sealed record AchievementView(int? Percent, string Display, string Words,
 public sealed record ItemRow(string NumberLabel, Link Item, IReadOnlyList<string> Divisions, AchievementView Achievement);
 
 /// <summary>A table of items under a caption (the index groups them by policy).</summary>
-public sealed record ItemTable(string Caption, string? Id, string YearHeading, IReadOnlyList<ItemRow> Rows);
+public sealed record ItemTable(string Caption, string? Id, string YearHeading, IReadOnlyList<ItemRow> Rows)
+{
+    /// <summary>The caption's id, which names the table's scroll region for screen readers.</summary>
+    public string CaptionId => (Id ?? "items") + "-caption";
+}
 
 /// <summary>A node of the policy tree with its link and children.</summary>
 public sealed record PolicyNode(string Label, string Name, Link Link, string Description, IReadOnlyList<string> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
