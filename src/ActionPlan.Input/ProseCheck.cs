@@ -12,17 +12,6 @@ public static class ProseCheck
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseCjkFriendlyEmphasis().DisableHtml().Build();
 
-    public static bool IsSafeUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url)) return false;
-        var u = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        var colon = u.IndexOf(':');
-        var slash = u.IndexOfAny(['/', '?', '#']);
-        if (colon < 0 || (slash >= 0 && slash < colon)) return !u.StartsWith("//", StringComparison.Ordinal); // relative
-        var scheme = u[..colon].ToLowerInvariant();
-        return scheme is "http" or "https" or "mailto";
-    }
-
     public static bool Check(string body, int lineOffset, string file, DiagnosticBag d)
     {
         MarkdownDocument doc;
@@ -41,7 +30,7 @@ public static class ProseCheck
                 d.Error("markdown-image", file, line, "本文", "画像（![…](…)）は使えません。", "図の内容は文や表で書いてください。");
                 ok = false;
             }
-            else if (!IsSafeUrl(link.Url))
+            else if (!ActionPlan.Domain.LinkRules.IsAllowed(link.Url))
             {
                 d.Error("markdown-unsafe-link", file, line, "本文", $"リンク先「{link.Url}」は使えません。", "http:// か https:// で始まるアドレスを書いてください。");
                 ok = false;

@@ -35,3 +35,21 @@ public class QuantityTests
         Assert.True(r4 < r4.Next);
     }
 }
+
+public class LinkRulesTests
+{
+    [Theory]
+    [InlineData("https://www.city.ogori.fukuoka.jp/", true)]
+    [InlineData("http://example.jp/a", true)]
+    [InlineData("mailto:somu@city.example.jp", true)]
+    [InlineData("../items/05.html", true)]
+    [InlineData("#top", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" JaVaScRiPt :alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("vbscript:x", false)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("", false)]
+    public void Only_web_mail_and_relative_links_are_allowed(string url, bool allowed) => Assert.Equal(allowed, LinkRules.IsAllowed(url));
+}

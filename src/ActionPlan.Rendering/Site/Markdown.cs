@@ -28,7 +28,7 @@ public static partial class ProseMarkdown
         catch (ArgumentException) { return "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>"; }
         foreach (var link in doc.Descendants<LinkInline>().ToList())
         {
-            if (!link.IsImage && Safe(link.Url)) continue;
+            if (!link.IsImage && ActionPlan.Domain.LinkRules.IsAllowed(link.Url)) continue;
             var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
             link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Title ?? ""));
         }
@@ -44,15 +44,5 @@ public static partial class ProseMarkdown
             .Replace("</table>", "</table></div>")
             .Replace("<th>", "<th scope=\"col\">")
             .Replace("\r\n", "\n");
-    }
-
-    private static bool Safe(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url)) return false;
-        var u = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        var colon = u.IndexOf(':');
-        var slash = u.IndexOfAny(['/', '?', '#']);
-        if (colon < 0 || (slash >= 0 && slash < colon)) return !u.StartsWith("//", StringComparison.Ordinal);
-        return u[..colon].ToLowerInvariant() is "http" or "https" or "mailto";
     }
 }
