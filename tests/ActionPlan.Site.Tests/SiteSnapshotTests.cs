@@ -39,10 +39,26 @@ public class SiteSnapshotTests
     {
         using var dir = new Repo.TempDir();
         File.WriteAllText(dir["X.M.verified.html"], "<p>a</p>\n<p>b</p>\n");
-        if (Snapshot.Accept) return; // accepting rewrites instead of failing
-        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>a</p>\n<p>c</p>\n", dir.Path, "X.M.verified.html"));
+        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>a</p>\n<p>c</p>\n", dir.Path, "X.M.verified.html", ci: false, accept: false));
         Assert.Contains("- <p>b</p>", ex.Message);
         Assert.Contains("+ <p>c</p>", ex.Message);
         Assert.Equal("<p>a</p>\n<p>c</p>\n", File.ReadAllText(dir["X.M.received.html"]));
+
+        Snapshot.Match("<p>a</p>\n<p>c</p>\n", dir.Path, "X.M.verified.html", ci: false, accept: true);   // accepting
+        Assert.Equal("<p>a</p>\n<p>c</p>\n", File.ReadAllText(dir["X.M.verified.html"]));
+        Assert.False(File.Exists(dir["X.M.received.html"]));
+    }
+
+    [Fact]
+    public void A_missing_snapshot_fails_under_CI_and_is_created_otherwise()
+    {
+        using var dir = new Repo.TempDir();
+        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>new</p>\n", dir.Path, "X.New.verified.html", ci: true, accept: false));
+        Assert.Contains("Snapshot missing", ex.Message);
+        Assert.False(File.Exists(dir["X.New.verified.html"]));
+        Assert.True(File.Exists(dir["X.New.received.html"]));
+
+        Snapshot.Match("<p>new</p>\n", dir.Path, "X.Other.verified.html", ci: false, accept: false);
+        Assert.Equal("<p>new</p>\n", File.ReadAllText(dir["X.Other.verified.html"]));
     }
 }

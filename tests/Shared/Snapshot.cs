@@ -19,12 +19,15 @@ public static class Snapshot
     public static string FileName(string cls, string method, string? parameter, string ext) =>
         $"{cls}.{method}{(parameter is null ? "" : "_" + parameter)}.verified.{ext}";
 
-    public static void Match(string actual, string directory, string name)
+    public static void Match(string actual, string directory, string name) => Match(actual, directory, name, IsCi, Accept);
+
+    /// <summary>As <see cref="Match(string, string, string)"/>, with the CI and accept switches given (for the helper's own tests).</summary>
+    public static void Match(string actual, string directory, string name, bool ci, bool accept)
     {
         var verified = Path.Combine(directory, name);
         var received = verified.Replace(".verified.", ".received.");
         actual = actual.Replace("\r\n", "\n");
-        if (Accept)
+        if (accept)
         {
             System.IO.Directory.CreateDirectory(directory);
             File.WriteAllText(verified, actual, new UTF8Encoding(false));
@@ -33,7 +36,7 @@ public static class Snapshot
         }
         if (!File.Exists(verified))
         {
-            if (IsCi)
+            if (ci)
             {
                 System.IO.Directory.CreateDirectory(directory);
                 File.WriteAllText(received, actual, new UTF8Encoding(false));
