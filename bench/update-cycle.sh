@@ -36,12 +36,13 @@ for i in $(seq "$runs"); do
   curl -s "http://127.0.0.1:$port/items/05.html" | grep -q "実績は$((831 + i))品" || echo "warning: served page not updated" >&2
 done
 kill "$serve_pid"; serve_pid=""
-rebuild=$(grep '^作成:' "$work/serve.log" | tail -n +2 | sed 's/.*（\([0-9]*\) ms）.*/\1/')
+rebuild=$(grep '^作成:' "$work/serve.log" | tail -n +2 | sed 's/.*（\([0-9]*\) ms.*/\1/')
+rendered=$(grep '^作成:' "$work/serve.log" | tail -n 1 | sed -n 's/.*再描画\([0-9]*\)・再利用\([0-9]*\).*/\1 re-rendered, \2 reused/p')
 
 echo "| measurement (seed site: 16 items, 36 pages, 40 files) | median of $runs | all runs |"
 echo "|---|---|---|"
 echo "| first build, new process, no template cache | $(printf '%s\n' "${cold[@]}" | median) ms | ${cold[*]} |"
 echo "| build, new process, template cache | $(printf '%s\n' "${warm[@]}" | median) ms | ${warm[*]} |"
-echo "| serve: CSV edit → page rebuilt and served | $(echo "$rebuild" | median) ms | $(echo $rebuild) |"
+echo "| serve: CSV edit → page rebuilt and served ($rendered) | $(echo "$rebuild" | median) ms | $(echo $rebuild) |"
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(uname -sr)"

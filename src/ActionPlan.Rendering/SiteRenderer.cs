@@ -10,7 +10,7 @@ namespace ActionPlan.Rendering;
 /// <summary>One file of the built site, handed from the Render stage to the Write stage.</summary>
 public sealed record OutputFile(string Path, byte[] Content);
 
-public sealed record RenderOptions(string? BaseUrl = null);
+public sealed record RenderOptions(string? BaseUrl = null, RenderMemo? Memo = null);
 
 /// <summary>
 /// Render stage: plan → every file of the site (pages, stylesheet, open data, robots.txt, sitemap.xml). Pages are
@@ -43,10 +43,11 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     {
         var specs = new SiteModelBuilder(plan, options.BaseUrl).Specs();
         var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
+        Task<byte[]> Render(Page page) => options.Memo is { } memo ? memo.GetOrRenderAsync(page, theme.RenderBytesAsync) : theme.RenderBytesAsync(page);
         foreach (var first in firsts)
-            sink(new OutputFile(first.Path, await theme.RenderBytesAsync(first.Build()).ConfigureAwait(false)));
+            sink(new OutputFile(first.Path, await Render(first.Build()).ConfigureAwait(false)));
         await Parallel.ForEachAsync(specs.Where(p => !firsts.Contains(p)), async (spec, _) =>
-            sink(new OutputFile(spec.Path, await theme.RenderBytesAsync(spec.Build()).ConfigureAwait(false)))).ConfigureAwait(false);
+            sink(new OutputFile(spec.Path, await Render(spec.Build()).ConfigureAwait(false)))).ConfigureAwait(false);
         return options.BaseUrl is { } url ? Sitemap(url.TrimEnd('/'), specs) : null;
     }
 

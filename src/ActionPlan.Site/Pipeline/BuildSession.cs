@@ -45,8 +45,19 @@ public sealed class BuildSession(string input, string output, string theme, stri
     /// <summary>Plans at least this large get a progress line; smaller ones finish in well under a second.</summary>
     public const int ProgressThreshold = 1000;
 
-    /// <summary>Drops the compiled templates (after a theme edit).</summary>
-    public void InvalidateTheme() => _renderer = null;
+    /// <summary>Keep the rendered pages between builds and re-render only pages whose model changed (serve).</summary>
+    public bool Memoize { get; init; }
+    private RenderMemo? _memo;
+
+    /// <summary>Pages rendered and pages reused by the last build (with <see cref="Memoize"/>).</summary>
+    public (int Rendered, int Reused) LastRender => _memo is null ? (0, 0) : (_memo.Rendered, _memo.Reused);
+
+    /// <summary>Drops the compiled templates and the remembered pages (after a theme edit).</summary>
+    public void InvalidateTheme()
+    {
+        _renderer = null;
+        _memo = null;
+    }
 
     public async Task<BuildResult> BuildAsync()
     {
@@ -70,7 +81,8 @@ public sealed class BuildSession(string input, string output, string theme, stri
         {
             tx = SiteWriter.Transaction.Begin(output);
             _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
-            await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl), file =>
+            if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
+            await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl, Memoize ? _memo : null), file =>
             {
                 tx.Add(file);
                 paths.Add(file.Path);

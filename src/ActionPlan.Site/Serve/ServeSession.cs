@@ -34,7 +34,7 @@ public sealed class ServeSession : IAsyncDisposable
 
     public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log, string? templateCache = null)
     {
-        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache);
+        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache) { Memoize = true };
         var serve = new ServeSession(session, log);
         var first = await session.BuildAsync();
         Print(first, log);
@@ -108,19 +108,23 @@ public sealed class ServeSession : IAsyncDisposable
                 Server.Update(Server.Site with { Errors = errors });
             }
             LastRebuildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            Print(result, _log, LastRebuildMs);
+            Print(result, _log, LastRebuildMs, _session.LastRender);
             Rebuilt?.Invoke(_version);
         }
         finally { _gate.Release(); }
     }
 
-    private static void Print(BuildResult result, TextWriter log, double? ms = null)
+    /// <summary>The session's pipeline (for tests that look at what a rebuild re-rendered).</summary>
+    public BuildSession Session => _session;
+
+    private static void Print(BuildResult result, TextWriter log, double? ms = null, (int Rendered, int Reused)? render = null)
     {
         foreach (var d in result.Diagnostics) log.WriteLine(d.Format());
         foreach (var e in result.Errors) log.WriteLine("エラー: " + e);
         if (!result.Ok) { log.WriteLine("前回のサイトを表示し続けています。"); return; }
         if (result.Changes is { IsFirstBuild: false } changes) log.Write(changes.Format());
-        log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds):0} ms）");
+        var detail = render is { Rendered: var r, Reused: var u } && u > 0 ? $"、再描画{r}・再利用{u}" : "";
+        log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds):0} ms{detail}）");
     }
 
     public async ValueTask DisposeAsync()
