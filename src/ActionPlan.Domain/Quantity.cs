@@ -31,8 +31,11 @@ public sealed record Quantity(
     /// <summary>As a screen reader should say it: ▲ becomes マイナス, + becomes プラス.</summary>
     public string Spoken => Compose(minus: "マイナス", plus: "プラス");
 
+    /// <summary>The value without trailing decimal zeros (5.59億 is 559000000, not 559000000.00).</summary>
+    public decimal Canonical => Value / 1.0000000000000000000000000000m;
+
     /// <summary>Plain signed number for machines (open data): -600, 5100, 559000000.</summary>
-    public string Plain => Normalize(Value.ToString(Invariant));
+    public string Plain => Canonical.ToString(Invariant);
 
     /// <summary>The magnitude word (億/万) followed by the unit, as used in headers: 億円.</summary>
     public string MagnitudeAndUnit => MagnitudeWord + Unit;
@@ -49,12 +52,5 @@ public sealed record Quantity(
         sb.Append(abs.ToString("#,0." + new string('0', Decimals), Invariant).TrimEnd('.'));
         sb.Append(MagnitudeWord).Append(Unit);
         return sb.ToString();
-    }
-
-    private static string Normalize(string s)
-    {
-        if (!s.Contains('.')) return s;
-        s = s.TrimEnd('0');
-        return s.EndsWith('.') ? s[..^1] : s;
     }
 }

@@ -15,14 +15,14 @@ public sealed class FrontMatter
     public string Body { get; }
     /// <summary>Number of file lines before the body starts (front matter and its fences).</summary>
     public int BodyLineOffset { get; }
-    public int EndLine { get; }
+    /// <summary>The line of the closing 「---」, where a missing setting is reported (the same number as the offset).</summary>
+    public int ClosingLine => BodyLineOffset;
 
-    private FrontMatter(Dictionary<string, Entry> entries, string body, int offset, int endLine)
+    private FrontMatter(Dictionary<string, Entry> entries, string body, int offset)
     {
         _entries = entries;
         Body = body;
         BodyLineOffset = offset;
-        EndLine = endLine;
     }
 
     public IEnumerable<Entry> Entries => _entries.Values.OrderBy(e => e.Line);
@@ -79,7 +79,7 @@ public sealed class FrontMatter
             return null;
         }
         var body = string.Join('\n', lines[(close + 1)..]);
-        return new FrontMatter(entries, body, close + 1, close + 1);
+        return new FrontMatter(entries, body, close + 1);
     }
 
     /// <summary>The first front-matter line whose prefix no longer parses (for parser errors without a position).</summary>
@@ -111,7 +111,7 @@ public sealed class FrontMatter
         var e = Get(key);
         if (e is null)
         {
-            diagnostics.Error("front-matter-missing-field", file, EndLine, key, $"必須の設定「{key}」がありません。", $"例: {key}: {example}");
+            diagnostics.Error("front-matter-missing-field", file, ClosingLine, key, $"必須の設定「{key}」がありません。", $"例: {key}: {example}");
             return null;
         }
         if (e.Node is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value))
@@ -128,7 +128,7 @@ public sealed class FrontMatter
         var e = Get(key);
         if (e is null)
         {
-            diagnostics.Error("front-matter-missing-field", file, EndLine, key, $"必須の設定「{key}」がありません。", $"例: {key}: {example}");
+            diagnostics.Error("front-matter-missing-field", file, ClosingLine, key, $"必須の設定「{key}」がありません。", $"例: {key}: {example}");
             return null;
         }
         IEnumerable<string> values = e.Node switch

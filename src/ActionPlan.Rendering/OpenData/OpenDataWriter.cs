@@ -131,9 +131,9 @@ public static class OpenDataWriter
             indicators = l.Indicators.Select(i => new
             {
                 name = i.Name,
-                target = i.Target is null ? (decimal?)null : decimal.Parse(i.Target.Plain, CultureInfo.InvariantCulture),
+                target = i.Target?.Canonical,
                 targetText = i.Target?.Display,
-                actual = i.Actual is null ? (decimal?)null : decimal.Parse(i.Actual.Plain, CultureInfo.InvariantCulture),
+                actual = i.Actual?.Canonical,
                 actualText = i.Actual?.Display,
                 unit = i.Actual?.Unit ?? i.Target?.Unit,
                 kind = i.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => null },

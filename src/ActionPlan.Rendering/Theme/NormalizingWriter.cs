@@ -4,8 +4,8 @@ namespace ActionPlan.Rendering.Theme;
 
 /// <summary>
 /// A TextWriter that normalizes rendered HTML as it arrives and encodes it to UTF-8: LF line endings, no trailing
-/// spaces, no runs of blank lines, one final newline — the same result as <see cref="ThemeRenderer.Normalize"/>, with
-/// one reused line buffer instead of several whole-page strings (this keeps memory flat on large sites).
+/// spaces, no runs of blank lines, one final newline (stable bytes for snapshot diffs), with one reused line buffer
+/// instead of several whole-page strings (this keeps memory flat on large sites).
 /// </summary>
 public sealed class NormalizingWriter : TextWriter
 {

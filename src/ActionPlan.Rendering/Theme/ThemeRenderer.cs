@@ -24,30 +24,13 @@ public sealed class ThemeRenderer
         _engine = builder.Build();
     }
 
-    public async Task<string> RenderAsync(Page page) => System.Text.Encoding.UTF8.GetString(await RenderBytesAsync(page).ConfigureAwait(false));
-
-    /// <summary>Renders straight into normalized UTF-8 (see <see cref="Normalize"/>) without building intermediate strings.</summary>
+    /// <summary>Renders straight into normalized UTF-8 (see <see cref="NormalizingWriter"/>) without building intermediate strings.</summary>
     public async Task<byte[]> RenderBytesAsync(Page page)
     {
         var template = await _engine.CompileTemplateAsync(page.Template).ConfigureAwait(false);
         using var writer = new NormalizingWriter();
         await _engine.RenderTemplateAsync(template, (object)page, writer).ConfigureAwait(false);
         return writer.ToArray();
-    }
-
-    /// <summary>LF line endings, no trailing spaces, no runs of blank lines: stable bytes for snapshot diffs.</summary>
-    public static string Normalize(string html)
-    {
-        var lines = html.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd());
-        var sb = new System.Text.StringBuilder(html.Length);
-        var blank = false;
-        foreach (var line in lines)
-        {
-            if (line.Length == 0) { if (!blank && sb.Length > 0) sb.Append('\n'); blank = true; continue; }
-            blank = false;
-            sb.Append(line).Append('\n');
-        }
-        return sb.ToString().TrimEnd('\n') + "\n";
     }
 
     /// <summary>tokens.css, base.css, every components/*/*.css (sorted) and print.css, as one stylesheet.</summary>

@@ -31,7 +31,7 @@ public static class BuildCommand
         foreach (var r in CheckCommand.Rows(result.Plan!).Where(r => r.Agreement == ActionPlan.Domain.Agreement.Disagrees))
             stderr.WriteLine($"警告: No.{r.Number} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} で一致しません。ページには計算値を表示し、その旨を注記しています。");
         if (o.Verbose)
-            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.Render.TotalMilliseconds:0} ms");
+            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.RenderAndWrite.TotalMilliseconds:0} ms");
         if (o.Quiet) return;
         if (result.Changes is { } changes) stdout.Write(changes.Format(maxPages: 30));
         var w = result.Write;

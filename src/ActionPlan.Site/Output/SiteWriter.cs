@@ -60,7 +60,7 @@ public static partial class SiteWriter
     /// <summary>One build's write: Begin, Add (thread-safe) every file, Commit; disposing without Commit discards it.</summary>
     public sealed class Transaction : IDisposable
     {
-        private readonly string _output, _full, _temp, _display;
+        private readonly string _full, _temp, _display;
         private readonly ConcurrentDictionary<string, bool> _paths = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<string> _added = [], _changed = [];
         private int _written, _unchanged;
@@ -69,7 +69,6 @@ public static partial class SiteWriter
         private Transaction(string display, string full, string temp)
         {
             _display = display;
-            _output = display;
             _full = full;
             _temp = temp;
         }
@@ -143,7 +142,7 @@ public static partial class SiteWriter
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 if (!Directory.Exists(_full) && Directory.Exists(old)) Directory.Move(old, _full);
-                throw new OutputException(Describe(ex, _output), ex);
+                throw new OutputException(Describe(ex, _display), ex);
             }
         }
 

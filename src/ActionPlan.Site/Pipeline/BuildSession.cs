@@ -19,11 +19,10 @@ public sealed record BuildResult(
     ChangeReport? Changes,
     SiteWriter.Result? Write,
     TimeSpan Load,
-    TimeSpan Render,
-    TimeSpan WriteTime)
+    TimeSpan RenderAndWrite)
 {
     public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
-    public TimeSpan Total => Load + Render + WriteTime;
+    public TimeSpan Total => Load + RenderAndWrite;
 }
 
 /// <summary>
@@ -107,11 +106,11 @@ public sealed class BuildSession(string input, string output, string theme, stri
         SiteRenderer.Compact();
         var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
         ChangeReport.WriteBeside(output, changes);
-        return new BuildResult(true, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, TimeSpan.Zero);
+        return new BuildResult(true, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed);
     }
 
     private static BuildResult Fail(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>
-        new(false, null, [], diagnostics, errors, null, null, load, TimeSpan.Zero, TimeSpan.Zero);
+        new(false, null, [], diagnostics, errors, null, null, load, TimeSpan.Zero);
 
     private static byte[]? ReadPreviousJson(string output)
     {

@@ -66,7 +66,7 @@ public sealed class PreviewServer : IAsyncDisposable
         PreviewServer? server = null;
         app.Run(ctx => server!.HandleAsync(ctx));
         await app.StartAsync();
-        var address = new Uri(app.Urls.First().Replace("127.0.0.1", "127.0.0.1").TrimEnd('/') + "/");
+        var address = new Uri(app.Urls.First().TrimEnd('/') + "/");
         server = new PreviewServer(app, site, headers, liveReload, address);
         return server;
     }
