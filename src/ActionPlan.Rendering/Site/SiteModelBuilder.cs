@@ -96,11 +96,15 @@ public sealed class SiteModelBuilder
         };
     }
 
+    /// <summary>Shown in list rows when no item has results yet.</summary>
+    private static readonly AchievementView NoResultsYet = new(null, "—", "実績未登録", "pending", "");
+
+    /// <summary>The item's achievement in the latest year with results, read from the evaluations computed once.</summary>
     private AchievementView? LatestView(Item item)
     {
         if (_latest is not { } year) return null;
-        var has = item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Result);
-        return View(AchievementRule.For(item, year), year, has);
+        var evaluation = _evaluations[item.Number].FirstOrDefault(e => e.Year == year);
+        return View(evaluation?.Computed ?? Achievement.None, year, hasResults: evaluation is not null);
     }
 
     private IEnumerable<Policy> Trail(string code)
@@ -117,7 +121,7 @@ public sealed class SiteModelBuilder
         $"No.{item.Number}",
         new Link(Rel(from, Slugs.Item(item.Number)), item.Name),
         item.Divisions,
-        LatestView(item) ?? new AchievementView(null, "—", "実績未登録", "pending", ""));
+        LatestView(item) ?? NoResultsYet);
 
     private string YearHeading => _latest is { } y ? $"{y.Japanese}の達成度" : "達成度";
 

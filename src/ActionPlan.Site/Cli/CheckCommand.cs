@@ -14,12 +14,17 @@ public static class CheckCommand
 {
     public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement);
 
+    /// <summary>One row per item and year with results; an item without any results gets one row with no figure.</summary>
     public static IReadOnlyList<Row> Rows(Plan plan) =>
-        plan.Items.SelectMany(item => Evaluation.ForItem(item).Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)))
-            .Concat(plan.Items.Where(i => Evaluation.ForItem(i).Count == 0)
-                .Select(i => new Row(i.Number, i.Name, default, Achievement.None, null, Agreement.NotPublished)))
-            .OrderBy(r => r.Number).ThenBy(r => r.Year)
-            .ToList();
+        plan.Items.SelectMany(item =>
+        {
+            var years = Evaluation.ForItem(item);
+            return years.Count == 0
+                ? [new Row(item.Number, item.Name, default, Achievement.None, null, Agreement.NotPublished)]
+                : years.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement));
+        })
+        .OrderBy(r => r.Number).ThenBy(r => r.Year)
+        .ToList();
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {

@@ -34,15 +34,14 @@ public static class NextYearCommand
             return ExitCodes.Usage;
         }
         var added = 0;
-        var itemsDir = Path.Combine(o.Input, PlanLoader.ItemsDir);
+        var csvByNumber = CsvFilesByNumber(Path.Combine(o.Input, PlanLoader.ItemsDir));
         foreach (var item in loaded.Plan.Items)
         {
             var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
             var hasResults = item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Result);
             if (hasResults) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績はすでにあります（変更なし）"); continue; }
             if (plan is null || plan.Lines.Count == 0) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}計画がないため、行を追加しませんでした"); continue; }
-            var path = FindCsv(itemsDir, item.Number);
-            if (path is null) { stderr.WriteLine($"No.{item.Number}: CSVファイルが見つかりません"); continue; }
+            if (!csvByNumber.TryGetValue(item.Number, out var path)) { stderr.WriteLine($"No.{item.Number}: CSVファイルが見つかりません"); continue; }
             var rows = new List<string[]>();
             foreach (var line in plan.Lines)
             {
@@ -62,20 +61,18 @@ public static class NextYearCommand
         return ExitCodes.Ok;
     }
 
-    private static string? FindCsv(string dir, int number)
+    /// <summary>Each item's CSV by item number, read from the front matter of its Markdown file (one pass over the folder).</summary>
+    private static Dictionary<int, string> CsvFilesByNumber(string dir)
     {
-        foreach (var path in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        var map = new Dictionary<int, string>();
+        foreach (var md in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
         {
-            if (!TextDecoder.TryDecode(File.ReadAllBytes(path), out var text, out _)) continue;
-            var d = new DiagnosticBag();
-            var fm = FrontMatter.Read(text, path, d);
-            if (fm?.Get("番号")?.Node.ToString() == number.ToString())
-            {
-                var csv = Path.ChangeExtension(path, ".csv");
-                return File.Exists(csv) ? csv : null;
-            }
+            if (!TextDecoder.TryDecode(File.ReadAllBytes(md), out var text, out _)) continue;
+            var number = FrontMatter.Read(text, md, new DiagnosticBag())?.Get("番号")?.Node.ToString();
+            var csv = Path.ChangeExtension(md, ".csv");
+            if (int.TryParse(number, out var n) && File.Exists(csv)) map.TryAdd(n, csv);
         }
-        return null;
+        return map;
     }
 
     /// <summary>Appends rows keeping the file's encoding and line ending.</summary>
