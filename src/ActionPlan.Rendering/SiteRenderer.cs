@@ -24,22 +24,12 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     /// <summary>Renders every file and gives it to <paramref name="sink"/> (called concurrently; order not defined).</summary>
     public async Task RenderAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
     {
-        sink = Paced(sink);
-        var baseUrl = options.BaseUrl?.TrimEnd('/');
-        var sitemap = await RenderPagesAsync(plan, options, sink).ConfigureAwait(false);
-
-        // The page models and the pages' buffers are garbage now (they lived in RenderPagesAsync); release them before
-        // the open data's large arrays are built, so a large site's peak working set stays low (docs/performance.md).
-        Compact();
-        sink(new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet())));
-        sink(new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan)));
-        sink(new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan)));
-        sink(new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n"))));
-        if (sitemap is not null) sink(new OutputFile("sitemap.xml", Utf8.GetBytes(sitemap)));
+        await RenderPagesAsync(plan, options, sink).ConfigureAwait(false);
+        foreach (var file in SiteFiles(plan, options)) sink(file);
     }
 
-    /// <summary>Every page: each template kind compiled once (sequentially), then the rest rendered on every core.</summary>
-    private async Task<string?> RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
+    /// <summary>Every page: each template kind compiled once (sequentially), then the rest built and rendered on every core.</summary>
+    public async Task RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
     {
         var specs = new SiteModelBuilder(plan, options.BaseUrl).Specs();
         var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
@@ -48,31 +38,18 @@ public sealed class SiteRenderer(ThemeRenderer theme)
             sink(new OutputFile(first.Path, await Render(first.Build()).ConfigureAwait(false)));
         await Parallel.ForEachAsync(specs.Where(p => !firsts.Contains(p)), async (spec, _) =>
             sink(new OutputFile(spec.Path, await Render(spec.Build()).ConfigureAwait(false)))).ConfigureAwait(false);
-        return options.BaseUrl is { } url ? Sitemap(url.TrimEnd('/'), specs) : null;
     }
 
-    /// <summary>
-    /// Pages in flight when a young collection runs get promoted, so rendering garbage piles up in the old generation,
-    /// which the runtime collects late. A full collection after every 48 MB of output keeps the peak working set of a
-    /// 10,000-item build within budget (docs/performance.md); on the seed site it never triggers.
-    /// </summary>
-    private static Action<OutputFile> Paced(Action<OutputFile> sink)
+    /// <summary>The files that are not pages: stylesheet, open data, robots.txt and (with a base URL) sitemap.xml, made one at a time.</summary>
+    public IEnumerable<OutputFile> SiteFiles(Plan plan, RenderOptions options)
     {
-        long produced = 0;
-        const long step = 48L << 20;
-        return file =>
-        {
-            sink(file);
-            var after = Interlocked.Add(ref produced, file.Content.Length);
-            if ((after - file.Content.Length) / step != after / step) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-        };
-    }
-
-    /// <summary>A full, compacting collection (large object heap included).</summary>
-    public static void Compact()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var baseUrl = options.BaseUrl?.TrimEnd('/');
+        yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet()));
+        yield return new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan));
+        yield return new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan));
+        yield return new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n")));
+        if (baseUrl is not null)
+            yield return new OutputFile("sitemap.xml", Utf8.GetBytes(Sitemap(baseUrl, new SiteModelBuilder(plan, baseUrl).Specs())));
     }
 
     /// <summary>Every file in memory, sorted by path (tests and small sites).</summary>

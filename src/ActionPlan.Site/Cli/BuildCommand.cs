@@ -14,10 +14,13 @@ public static class BuildCommand
         };
         var result = await session.BuildAsync();
         Report(result, o, stdout, stderr);
-        if (result.Ok) return ExitCodes.Ok;
-        return result.Errors.Any(e => e.Contains("書き込") || e.Contains("ディスク") || e.Contains("読み取り専用") || e.Contains("出力先"))
-            ? ExitCodes.OutputError
-            : result.Errors.Any(e => e.Contains("テーマのフォルダ")) ? ExitCodes.Usage : ExitCodes.DataError;
+        return result.Failure switch
+        {
+            BuildFailure.None => ExitCodes.Ok,
+            BuildFailure.Output => ExitCodes.OutputError,
+            BuildFailure.ThemeMissing => ExitCodes.Usage,
+            _ => ExitCodes.DataError,
+        };
     }
 
     /// <summary>Compiled templates persist here between runs (see docs/performance.md); --no-cache turns it off.</summary>

@@ -10,8 +10,11 @@ using ActionPlan.Site.Output;
 namespace ActionPlan.Site.Pipeline;
 
 /// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
+/// <summary>Which stage stopped a build: the sources, the theme, or the output folder.</summary>
+public enum BuildFailure { None, Input, ThemeMissing, Theme, Output }
+
 public sealed record BuildResult(
-    bool Ok,
+    BuildFailure Failure,
     Plan? Plan,
     IReadOnlyList<string> Paths,
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -21,6 +24,7 @@ public sealed record BuildResult(
     TimeSpan Load,
     TimeSpan RenderAndWrite)
 {
+    public bool Ok => Failure == BuildFailure.None;
     public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
     public TimeSpan Total => Load + RenderAndWrite;
 }
@@ -64,9 +68,9 @@ public sealed class BuildSession(string input, string output, string theme, stri
         var loaded = PlanLoader.Load(input, input);
         var load = clock.Elapsed;
         if (loaded.Plan is null)
-            return Fail(loaded.Diagnostics, [$"入力にエラーが{loaded.Errors.Count()}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。"], load);
+            return Fail(BuildFailure.Input, loaded.Diagnostics, [$"入力にエラーが{loaded.Errors.Count()}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。"], load);
         if (!Directory.Exists(theme))
-            return Fail(loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
+            return Fail(BuildFailure.ThemeMissing, loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
         if (loaded.Plan.Items.Count >= ProgressThreshold)
             Progress?.Invoke($"{loaded.Plan.Items.Count:N0}項目を読み込みました（{load.TotalSeconds:0.0}秒）。ページを作成しています…");
@@ -81,36 +85,40 @@ public sealed class BuildSession(string input, string output, string theme, stri
             tx = SiteWriter.Transaction.Begin(output);
             _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
             if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
-            await new SiteRenderer(_renderer).RenderAsync(loaded.Plan, new RenderOptions(baseUrl, Memoize ? _memo : null), file =>
+            var renderer = new SiteRenderer(_renderer);
+            var options = new RenderOptions(baseUrl, Memoize ? _memo : null);
+            var sink = MemoryPacing.Paced(file =>
             {
                 tx.Add(file);
                 paths.Add(file.Path);
                 if (file.Path == OpenDataWriterPaths.Json) newJson = file.Content;
             });
+            await renderer.RenderPagesAsync(loaded.Plan, options, sink);
+            MemoryPacing.Compact();   // the pages' garbage goes before the open data's large arrays are built
+            foreach (var file in renderer.SiteFiles(loaded.Plan, options)) sink(file);
             write = tx.Commit();
         }
         catch (OutputException ex)
         {
-            return Fail(loaded.Diagnostics, [ex.Message], load);
+            return Fail(BuildFailure.Output, loaded.Diagnostics, [ex.Message], load);
         }
         catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("RazorLight", StringComparison.Ordinal) == true || ex is InvalidOperationException)
         {
             _renderer = null;
-            return Fail(loaded.Diagnostics, [$"テーマ「{theme}」のテンプレートに誤りがあります: {ex.Message.Trim()}", $"出力フォルダ「{output}」は変更していません。"], load);
+            return Fail(BuildFailure.Theme, loaded.Diagnostics, [$"テーマ「{theme}」のテンプレートに誤りがあります: {ex.Message.Trim()}", $"出力フォルダ「{output}」は変更していません。"], load);
         }
         finally
         {
             tx?.Dispose();
         }
         var elapsed = clock.Elapsed;
-        SiteRenderer.Compact();
         var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
         ChangeReport.WriteBeside(output, changes);
-        return new BuildResult(true, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed);
+        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed);
     }
 
-    private static BuildResult Fail(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>
-        new(false, null, [], diagnostics, errors, null, null, load, TimeSpan.Zero);
+    private static BuildResult Fail(BuildFailure failure, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>
+        new(failure, null, [], diagnostics, errors, null, null, load, TimeSpan.Zero);
 
     private static byte[]? ReadPreviousJson(string output)
     {
