@@ -14,7 +14,11 @@ public sealed record SiteInfo(
     string Publisher,
     string Period,
     string Published,
-    string? BaseUrl);
+    string? BaseUrl)
+{
+    /// <summary>Who publishes the site, as the footer shows it: 福岡県小郡市（総務広報課）.</summary>
+    public string Owner => Prefecture + City + (Publisher.Length > 0 ? $"（{Publisher}）" : "");
+}
 
 /// <summary>A page still to be built: its template and path are known; the model is built when it is rendered.</summary>
 public sealed record PageSpec(string Template, string Path, Func<Page> Build);
