@@ -38,14 +38,15 @@ public class UpdateCycleTests
     public void Item_pages_show_both_years_and_the_chart_has_two_points()
     {
         using var dir = WithR5();
-        var page = Text(SiteBuild.Render(dir["input"]), "items/05.html");
+        var site = SiteBuild.Render(dir["input"]);
+        var page = Text(site, "items/05.html");
         Assert.Contains("id=\"year-r4\"", page);
         Assert.Contains("id=\"year-r5\"", page);
         Assert.Contains("実績は6.4億円。(※)", page);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<circle class=\"ap-chart__point\"").Count);
         Assert.Contains("<polyline class=\"ap-chart__line\" points=\"76,80 187,60\"/>", page);
         Assert.Contains("令和4年度（2022年度） 70%、令和5年度（2023年度） 80%", page);
-        var no15 = Text(SiteBuild.Render(dir["input"]), "items/15.html");
+        var no15 = Text(site, "items/15.html");
         Assert.Contains("計算した達成度（95%）は公表値（96%）と異なります", no15);
     }
 
