@@ -26,9 +26,4 @@ public static class Evaluation
                 AchievementRule.For(item, y),
                 item.Entries.FirstOrDefault(e => e.Year == y && e.Kind == EntryKind.Result)?.Published))
             .ToList();
-
-    /// <summary>The latest fiscal year for which any item has results (the year the index summarises).</summary>
-    public static FiscalYear? LatestResultYear(Plan plan) =>
-        plan.Items.SelectMany(i => i.Entries).Where(e => e.Kind == EntryKind.Result)
-            .Select(e => (FiscalYear?)e.Year).DefaultIfEmpty(null).Max();
 }

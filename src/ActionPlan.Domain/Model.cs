@@ -5,9 +5,27 @@ public sealed record Plan(
     PlanInfo Info,
     IReadOnlyList<Chapter> Chapters,
     IReadOnlyList<Policy> Policies,
-    IReadOnlyList<Item> Items);
+    IReadOnlyList<Item> Items,
+    IReadOnlyList<Division> Divisions)
+{
+    /// <summary>The division record for a 担当課 name (every name an item uses is listed; 関係各課 is not a division).</summary>
+    public Division? DivisionNamed(string name) => Divisions.FirstOrDefault(d => d.Name == name);
+}
 
-/// <summary>Title, city and period of the plan; 公表 is the publication month (令和6年2月).</summary>
+/// <summary>
+/// 担当課 as the city lists them in divisions.csv: the name, the URL name the city chose (zaisei → divisions/zaisei.html),
+/// contact details where the city gives them (never invented), and former URL names kept as redirects after a rename.
+/// </summary>
+public sealed record Division(string Name, string Slug, string Phone, string Email, string Url, IReadOnlyList<string> FormerSlugs)
+{
+    /// <summary>「関係各課」 means the divisions concerned, not one division: it has no page and needs no entry.</summary>
+    public const string Related = "関係各課";
+}
+
+/// <summary>
+/// Title, city and period of the plan; ReportingYear is the fiscal year whose results this edition reports (実績年度);
+/// 公表 is the publication month (令和6年2月), 0/0 while it is still to be filled in (after next-year).
+/// </summary>
 public sealed record PlanInfo(
     string Title,
     string Subtitle,
@@ -17,8 +35,23 @@ public sealed record PlanInfo(
     FiscalYear Start,
     FiscalYear End,
     int PublishedYear,
-    int PublishedMonth)
+    int PublishedMonth,
+    FiscalYear ReportingYear)
 {
+    public bool PublicationKnown => PublishedYear > 0;
+
+    /// <summary>The subtitle this edition's years call for: 「実施項目 令和4年度実績・令和5～6年度計画」.</summary>
+    public string DerivedSubtitle
+    {
+        get
+        {
+            var first = ReportingYear.Next;
+            var last = new FiscalYear(Math.Min(ReportingYear.Reiwa + 2, End.Reiwa));
+            var plans = first > End ? "" : first == last ? $"・{first.Japanese}計画" : $"・令和{first.Reiwa}～{last.Reiwa}年度計画";
+            return $"実施項目 {ReportingYear.Japanese}実績{plans}";
+        }
+    }
+
     public IEnumerable<FiscalYear> Years
     {
         get { for (var y = Start; y <= End; y = y.Next) yield return y; }
@@ -70,8 +103,11 @@ public enum TargetKind { AtLeast, AtMost }
 /// <summary>A figure a line states: a target from the year's plan and the actual value; Counted = marked (※).</summary>
 public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted);
 
-/// <summary>The achievement the city published for a year (公表値): a percentage, or 「—」 for none.</summary>
-public sealed record PublishedAchievement(int? Percent)
+/// <summary>
+/// The achievement the city published for a year (公表値): a percentage, or 「—」 for none. Reason, when given, explains
+/// why the computed figure differs from it (shown on the page; the publish gate lets a disagreement through only with one).
+/// </summary>
+public sealed record PublishedAchievement(int? Percent, string? Reason = null)
 {
     public string Display => Percent is { } p ? $"{p}%" : "—";
 }

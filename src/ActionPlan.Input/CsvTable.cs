@@ -25,7 +25,8 @@ public sealed class CsvTable
     /// <summary>Largest cell we accept; a longer one is almost always a broken quote swallowing the file.</summary>
     public const int MaxCellLength = 20_000;
 
-    public static CsvTable? Parse(string text, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required, DiagnosticBag diagnostics)
+    /// <param name="shiftJis">The file was saved as Shift_JIS: a 「?」 in a cell is reported as a possibly lost character.</param>
+    public static CsvTable? Parse(string text, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required, DiagnosticBag diagnostics, bool shiftJis = false)
     {
         if (text.Contains('\0'))
         {
@@ -52,12 +53,27 @@ public sealed class CsvTable
         string[] headers;
         using (var reader = CsvReader.FromText(text, options))
         {
-            headers = reader.Headers.Select(h => h.Trim()).ToArray();
+            var raw = reader.Headers.Select(h => h.Trim()).ToArray();
+            // Excel leaves empty header cells after the last column once something was typed there and deleted: those
+            // columns are allowed as long as they stay empty.
+            var width = raw.Length;
+            while (width > 0 && raw[width - 1].Length == 0) width--;
+            headers = raw[..width];
             if (!CheckHeader(headers, file, known, required, diagnostics)) return null;
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
                 var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (reader.FieldCount > raw.Length)
+                {
+                    var values = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+                    diagnostics.Error("csv-extra-field", file, line, $"{raw.Length + 1}列目",
+                        $"この行は{reader.FieldCount}列あり、見出し（{raw.Length}列）より多くなっています。値の中の「,」で列が分かれています。",
+                        SplitGuess(values, headers) is { } guess
+                            ? $"「,」を含む値は「\"」で囲んでください: \"{guess}\"（Excelで保存すれば自動で囲まれます）。"
+                            : "「,」を含む値は、値全体を「\"」で囲んでください（Excelで保存すれば自動で囲まれます）。");
+                    continue;
+                }
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var value = reader.GetString(i);
@@ -69,6 +85,8 @@ public sealed class CsvTable
                                 "値が区切りの「,」で分かれていないか確認してください（「,」を含む文は「\"」で囲みます）。");
                         continue;
                     }
+                    if (shiftJis && value.Contains('?'))
+                        diagnostics.Blocking("sjis-question-mark", file, line, headers[i], ShiftJisLoss.Message, ShiftJisLoss.Hint);
                     if (value.Length > MaxCellLength)
                     {
                         diagnostics.Error("csv-huge-cell", file, line, headers[i],
@@ -103,7 +121,7 @@ public sealed class CsvTable
             }
             else if (!known.Contains(h))
             {
-                diagnostics.Error("csv-unknown-column", file, 1, h, $"見出し「{h}」は使えない列です。", $"使える見出し: {string.Join(",", known)}");
+                diagnostics.Error("csv-unknown-column", file, 1, h, $"見出し「{h}」は使えない列です。" + (Lookalike.DidYouMean(h, known) ?? ""), $"使える見出し: {string.Join(",", known)}");
                 ok = false;
             }
             else if (!seen.Add(h))
@@ -118,6 +136,15 @@ public sealed class CsvTable
             ok = false;
         }
         return ok;
+    }
+
+    /// <summary>「返礼品数(1,000品)」 from the cells 「返礼品数(1」「000品)」: where a number's thousands separator split the row.</summary>
+    private static string? SplitGuess(IReadOnlyList<string> values, IReadOnlyList<string> headers)
+    {
+        for (var i = 0; i + 1 < values.Count; i++)
+            if (values[i].Length > 0 && char.IsDigit(values[i][^1]) && values[i + 1].Length >= 3 && values[i + 1][..3].All(char.IsAsciiDigit))
+                return values[i] + "," + values[i + 1];
+        return null;
     }
 
     private static int LineOf(string text, int index) => text.AsSpan(0, Math.Max(0, index)).Count('\n') + 1;

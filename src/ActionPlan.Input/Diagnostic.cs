@@ -1,6 +1,11 @@
 namespace ActionPlan.Input;
 
-public enum Severity { Error, Warning }
+/// <summary>
+/// Error: the sources cannot be read as a plan, nothing is built. Blocking: the plan reads, but publishing it would put
+/// something unfinished or contradictory in front of citizens — `build` stops (exit 1), `build --draft` and `serve` show it
+/// as a draft. Warning: worth a look, published anyway.
+/// </summary>
+public enum Severity { Error, Warning, Blocking }
 
 /// <summary>
 /// One problem found in the sources, located to file, line and field. Message is Japanese (the staff's language);
@@ -13,12 +18,28 @@ public sealed record Diagnostic(Severity Severity, string Code, string File, int
     {
         var location = Line is { } l ? $"{File}:{l}" : File;
         var field = Field is null ? "" : $" [{Field}]";
-        var level = Severity == Severity.Error ? "エラー" : "警告";
+        var level = Label(Severity);
         var hint = Hint is null ? "" : $" → {Hint}";
         return $"{location}{field} {level}: {Message}{hint} ({Code})";
     }
 
     public override string ToString() => Format();
+
+    /// <summary>How each severity is named to staff.</summary>
+    public static string Label(Severity severity) => severity switch
+    {
+        Severity.Error => "エラー",
+        Severity.Blocking => "公開不可",
+        _ => "警告",
+    };
+
+    /// <summary>The severity's stable English name for machines (check --format json).</summary>
+    public static string Key(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Blocking => "blocking",
+        _ => "warning",
+    };
 }
 
 /// <summary>Collects diagnostics while loading; loaders report everything they find rather than stopping.</summary>
@@ -32,6 +53,10 @@ public sealed class DiagnosticBag
 
     public void Error(string code, string file, int? line, string? field, string message, string? hint = null) =>
         _items.Add(new Diagnostic(Severity.Error, code, file, line, field, message, hint));
+
+    /// <summary>Something that must be fixed before publishing (the site still builds as a draft).</summary>
+    public void Blocking(string code, string file, int? line, string? field, string message, string? hint = null) =>
+        _items.Add(new Diagnostic(Severity.Blocking, code, file, line, field, message, hint));
 
     public void Warning(string code, string file, int? line, string? field, string message, string? hint = null) =>
         _items.Add(new Diagnostic(Severity.Warning, code, file, line, field, message, hint));

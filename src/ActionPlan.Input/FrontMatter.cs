@@ -45,6 +45,17 @@ public sealed class FrontMatter
                 "設定の最後に「---」だけの行を入れてください。");
             return null;
         }
+        for (var i = 1; i < close; i++)
+        {
+            var l = lines[i];
+            if (l.Contains('：') && !l.Contains(':') && !l.TrimStart().StartsWith('-'))
+            {
+                diagnostics.Error("front-matter-fullwidth-colon", file, i + 1, l.Split('：')[0].Trim(),
+                    $"「{l.Trim()}」のコロンが全角「：」です。",
+                    $"半角のコロンと空白にしてください: {l.Split('：')[0].Trim()}: {string.Join("：", l.Split('：')[1..]).Trim()}");
+                return null;
+            }
+        }
         var yaml = string.Join('\n', lines[1..close]);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
@@ -101,7 +112,7 @@ public sealed class FrontMatter
     {
         foreach (var e in Entries.Where(e => !allowed.Contains(e.Key)))
             diagnostics.Error("front-matter-unknown-key", file, e.Line, e.Key,
-                $"「{e.Key}」は使えない設定です。",
+                $"「{e.Key}」は使えない設定です。" + (Lookalike.DidYouMean(e.Key, allowed) is { } guess ? guess : ""),
                 $"使える設定: {string.Join("、", allowed)}");
     }
 

@@ -11,9 +11,9 @@ namespace ActionPlan.Input;
 public static partial class ItemCsv
 {
     public const string Year = "年度", Kind = "区分", Text = "内容", Indicator = "指標", Target = "目標値", Actual = "実績値",
-        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度";
+        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度", Reason = "相違の理由";
 
-    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published];
+    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published, Reason];
     public static readonly IReadOnlyList<string> Required = [Year, Kind, Text];
 
     [GeneratedRegex(@"[（(]\s*※\s*[）)]")]
@@ -51,6 +51,14 @@ public static partial class ItemCsv
                 var other => Report<EntryKind>(d, "csv-unknown-kind", file, row.Line, Kind, $"区分「{other}」は使えません。", "「計画」か「実績」を書いてください。"),
             };
             if (year is null || kind is null) { last = null; continue; }
+            if (kind == EntryKind.Result && info is not null && year > info.ReportingYear)
+            {
+                d.Error("result-after-reporting-year", file, row.Line, Year,
+                    $"{year.Value.Japanese}の実績が書かれていますが、この版の実績年度（plan.md）は{info.ReportingYear.Japanese}です。",
+                    $"年度の書き間違い（{year.Value.Short} → {info.ReportingYear.Short}）ではありませんか。{year.Value.Japanese}の実績を公開する版なら、先に plan.md の実績年度を変えます（next-year --year {year.Value.Short}）。");
+                last = null;
+                continue;
+            }
 
             var entry = entries.FirstOrDefault(e => e.Year == year && e.Kind == kind);
             if (entry is null) entries.Add(entry = new EntryBuilder(year.Value, kind.Value));
@@ -69,8 +77,8 @@ public static partial class ItemCsv
             }
             else
             {
-                if (text.StartsWith("（未記入）", StringComparison.Ordinal))
-                    d.Warning("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
+                if (text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
+                    d.Blocking("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
                 line = new LineBuilder(text, row.Line);
                 entry.Lines.Add(line);
             }
@@ -80,18 +88,29 @@ public static partial class ItemCsv
             if (ReadIndicator(row, kind.Value, file, d) is { } indicator)
             {
                 line.Indicators.Add(indicator);
+                if (kind == EntryKind.Result && indicator.Actual is { } actual && !line.Text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
+                {
+                    var stated = ValueNotation.FiguresIn(line.Text, actual.Unit);
+                    if (stated.Count > 0 && stated.All(q => q.Value != actual.Value))
+                        d.Blocking("text-figure-mismatch", file, row.Line, Actual,
+                            $"内容の文にある数値（{string.Join("、", stated.Select(q => q.Display))}）のどれも、実績値「{actual.Display}」と一致しません。",
+                            "文か実績値の列のどちらかが古いままです。公表資料を確かめて、両方を同じ値にしてください。");
+                }
                 if (indicator.Counted && !CountedMarker().IsMatch(line.Text))
-                    d.Warning("counted-without-marker", file, row.Line, Counted,
+                    d.Blocking("counted-without-marker", file, row.Line, Counted,
                         "達成度対象（※）ですが、内容の文に「(※)」がありません。", "公表資料と同じく文末に「(※)」を書くか、達成度対象を空にしてください。");
             }
             else if (text.Length > 0 && CountedMarker().IsMatch(text) && kind == EntryKind.Result)
-                d.Warning("marker-without-indicator", file, row.Line, Counted,
+                d.Blocking("marker-without-indicator", file, row.Line, Counted,
                     "内容に「(※)」がありますが、達成度対象の指標がありません。", "指標・目標値・実績値を書き、達成度対象に「※」を書いてください。");
 
             var (published, pubError) = ValueNotation.ParsePublished(row[Published]);
             if (pubError is not null) d.Error("published-unparseable", file, row.Line, Published, pubError);
+            else if (row[Reason].Length > 0 && published is null)
+                d.Error("reason-without-published", file, row.Line, Reason, "相違の理由がありますが、同じ行に公表達成度がありません。", "相違の理由は公表達成度と同じ行に書いてください。");
             else if (published is not null)
             {
+                if (row[Reason].Length > 0) published = published with { Reason = row[Reason] };
                 if (kind == EntryKind.Plan)
                     d.Error("published-on-plan", file, row.Line, Published, "公表達成度は「実績」の行にだけ書けます。", "この値を同じ年度の実績の行に移してください。");
                 else if (entry.Published is { } prev && prev != published)
@@ -101,10 +120,24 @@ public static partial class ItemCsv
                 else { entry.Published = published; entry.PublishedLine ??= row.Line; }
             }
         }
-        return entries
+        var built = entries
             .OrderBy(e => e.Year).ThenBy(e => e.Kind)
-            .Select(e => new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published))
+            .Select(e => (Builder: e, Entry: new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published)))
             .ToList();
+        foreach (var (builder, entry) in built.Where(b => b.Entry.Kind == EntryKind.Result && b.Entry.Published is not null))
+        {
+            var computed = AchievementRule.For(entry.Lines.SelectMany(l => l.Indicators));
+            var published = entry.Published!;
+            var agrees = computed.Percent == published.Percent;
+            if (!agrees && published.Reason is null)
+                d.Blocking("published-disagrees", file, builder.PublishedLine, Published,
+                    $"{entry.Year.Japanese}の達成度は、指標から計算すると{computed.Display}ですが、公表達成度は{published.Display}です。",
+                    "指標の目標値・実績値・目標の種類・達成度対象（※）を確かめてください。公表値のほうが正しい理由があるときは、同じ行の「相違の理由」の列に書きます（ページに表示されます）。");
+            else if (agrees && published.Reason is not null)
+                d.Warning("reason-not-needed", file, builder.PublishedLine, Reason,
+                    "計算した達成度は公表達成度と一致しているので、相違の理由は表示しません。", "相違の理由の列を空にしてください。");
+        }
+        return built.Select(b => b.Entry).ToList();
     }
 
     private static Indicator? ReadIndicator(CsvTable.Row row, EntryKind kind, string file, DiagnosticBag d)
@@ -144,8 +177,27 @@ public static partial class ItemCsv
         }
         if (target is not null && actual is not null && target.Unit != actual.Unit)
             d.Error("unit-mismatch", file, row.Line, Actual, $"目標値の単位「{target.Unit}」と実績値の単位「{actual.Unit}」が違います。", "同じ単位で書いてください。");
+        else if (target is { Value: not 0 } t && actual is { Value: not 0 } a)
+        {
+            var factor = Math.Abs(a.Value / t.Value);
+            if (factor >= 1000m || factor <= 0.001m)
+            {
+                var (small, big, column) = factor < 1 ? (a, t, Actual) : (t, a, Target);
+                var word = big.Magnitude switch { Magnitude.Oku => "億", Magnitude.Man => "万", _ => "" };
+                d.Blocking("value-magnitude-suspect", file, row.Line, column,
+                    $"{column}「{row[column]}」は{(column == Actual ? Target : Actual)}「{row[column == Actual ? Target : Actual]}」の{(factor < 1 ? "約" + Ratio(1 / factor) + "分の1" : "約" + Ratio(factor) + "倍")}です。",
+                    word.Length > 0 && small.Magnitude == Magnitude.One
+                        ? $"「億」「万」の書き忘れではありませんか（例: {small.Scaled.ToString(System.Globalization.CultureInfo.InvariantCulture)}{word}{small.Unit}）。"
+                        : "「億」「万」や単位の書き間違いがないか確かめてください。");
+            }
+        }
         return new Indicator(name, target, actual, targetKind, counted);
     }
+
+    private static string Ratio(decimal factor) =>
+        (factor >= 100_000_000m ? Math.Round(factor / 100_000_000m).ToString("0", CultureInfo.InvariantCulture) + "億"
+            : factor >= 10_000m ? Math.Round(factor / 10_000m).ToString("0", CultureInfo.InvariantCulture) + "万"
+            : Math.Round(factor).ToString("#,0", CultureInfo.InvariantCulture));
 
     private static Quantity? ReadValue(CsvTable.Row row, string column, string unit, string file, DiagnosticBag d)
     {

@@ -11,6 +11,9 @@ public sealed record LoadResult(Plan? Plan, IReadOnlyList<Diagnostic> Diagnostic
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
+    /// <summary>What stops publishing (the publish gate): the plan builds only as a draft while any is left.</summary>
+    public IEnumerable<Diagnostic> Blockers => Diagnostics.Where(d => d.Severity == Severity.Blocking);
+    public bool Publishable => Plan is not null && !Blockers.Any();
 }
 
 /// <summary>
@@ -21,7 +24,13 @@ public static partial class PlanLoader
 {
     public const string PlanFile = "plan.md", PoliciesFile = "policies.csv", ChaptersDir = "chapters", ItemsDir = "items";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "公表"];
+    public const string DivisionsFile = "divisions.csv";
+    /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
+    public const string Placeholder = "（未記入）";
+
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表"];
+    private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
+    private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名"];
     private static readonly string[] ItemKeys = ["番号", "項目名", "担当課", "実施方針"];
     private static readonly string[] PolicyColumns = ["コード", "上位コード", "表記", "名称", "説明", "注記"];
@@ -41,16 +50,25 @@ public static partial class PlanLoader
         }
 
         var info = ReadPlanInfo(Path.Combine(inputDir, PlanFile), Show, d);
+        var policyErrors = d.Items.Count(x => x.Severity == Severity.Error);
         var policies = ReadPolicies(Path.Combine(inputDir, PoliciesFile), Show, d);
+        var policiesBroken = d.Items.Count(x => x.Severity == Severity.Error) > policyErrors;
+        var divisions = ReadDivisions(Path.Combine(inputDir, DivisionsFile), Show, d);
         var chapters = ReadChapters(Path.Combine(inputDir, ChaptersDir), Show, d);
-        var items = ReadItems(Path.Combine(inputDir, ItemsDir), Show, info, policies, d);
+        var csvFiles = new Dictionary<int, string>();
+        var items = ReadItems(Path.Combine(inputDir, ItemsDir), Show, info, policiesBroken ? null : policies, divisions, csvFiles, d);
+        if (info is not null) CheckReportingYear(info, items, csvFiles, d);
 
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
-        return new LoadResult(new Plan(info, chapters, policies, items), d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items, divisions), d.Sorted());
     }
 
-    private static string? ReadText(string path, string shown, DiagnosticBag d)
+    private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);
+
+    /// <summary>The file's text; <paramref name="shiftJis"/> tells whether it was saved as Shift_JIS (where 「?」 may be a lost character).</summary>
+    private static string? ReadText(string path, string shown, DiagnosticBag d, out bool shiftJis)
     {
+        shiftJis = false;
         if (Directory.Exists(path))
         {
             d.Error("file-is-directory", shown, null, null, "ファイルのはずの場所にフォルダがあります。", "フォルダの名前を変えるか、ファイルに置き換えてください。");
@@ -76,11 +94,13 @@ public static partial class PlanLoader
                 "Excelやテキストエディタで開き直し、UTF-8で保存し直してください。");
             return null;
         }
-        if (!TextDecoder.TryDecode(bytes, out var text, out _))
+        if (!TextDecoder.TryDecode(bytes, out var text, out var detected))
         {
             d.Error("encoding-unknown", shown, null, null, "文字コードを判別できません（UTF-8でもShift_JISでもありません）。", "Excelの「CSV UTF-8（コンマ区切り）」か、テキストエディタのUTF-8で保存し直してください。");
             return null;
         }
+        shiftJis = detected == TextDecoder.Detected.ShiftJis;
+        if (shiftJis && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) ShiftJisLoss.CheckLines(text, shown, d);
         return text;
     }
 
@@ -101,14 +121,34 @@ public static partial class PlanLoader
         var publisher = fm.Get("担当") is null ? "" : fm.RequireText("担当", file, d, "総務広報課") ?? "";
         var start = PlanYear(fm, "開始年度", file, d);
         var end = PlanYear(fm, "終了年度", file, d);
+        var reporting = PlanYear(fm, "実績年度", file, d);
         var published = fm.RequireText("公表", file, d, "2024-02");
         int py = 0, pm = 0;
-        if (published is not null && !TryParseMonth(published, out py, out pm))
+        var publishedOk = published is not null;
+        if (published == Placeholder)
+            d.Blocking("plan-published-placeholder", file, fm.Get("公表")!.Line, "公表", $"公表年月がまだ「{Placeholder}」です。",
+                "この版を公開する年月を「2025-02」のように書いてください。");
+        else if (published is not null && !TryParseMonth(published, out py, out pm))
+        {
             d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2024-02」か「2024年2月」の形で書いてください。");
+            publishedOk = false;
+        }
         if (start is { } s && end is { } e && e < s)
             d.Error("plan-period-reversed", file, fm.Get("終了年度")!.Line, "終了年度", "終了年度が開始年度より前です。", "例: 開始年度: R4 / 終了年度: R8");
-        if (title is null || city is null || start is null || end is null || py == 0) return null;
-        return new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm);
+        if (reporting is { } r && start is { } s2 && end is { } e2 && (r < s2 || r > e2))
+        {
+            d.Error("plan-reporting-year-out-of-period", file, fm.Get("実績年度")!.Line, "実績年度",
+                $"実績年度 {r.Japanese}は計画期間（{s2.Japanese}～{e2.Japanese}）の外です。", "この版で実績を報告する年度を書いてください（例: 実績年度: R4）。");
+            reporting = null;
+        }
+        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk) return null;
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value);
+        if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
+        if (subtitle != info.DerivedSubtitle)
+            d.Blocking("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
+                $"副題「{subtitle}」が実績年度（{reporting.Value.Japanese}）と合っていません。",
+                $"副題を「{info.DerivedSubtitle}」に直すか、副題の行を消してください（実績年度から自動で作ります）。");
+        return info;
     }
 
     private static FiscalYear? PlanYear(FrontMatter fm, string key, string file, DiagnosticBag d)
@@ -148,6 +188,21 @@ public static partial class PlanLoader
         {
             var code = row["コード"];
             var ok = true;
+            foreach (var col in new[] { "コード", "上位コード" })
+                if (ExcelConversion.DateFromCode(row[col]) is { } original)
+                {
+                    d.Error("policy-code-excel-date", file, row.Line, col,
+                        $"{col}「{row[col]}」は日付になっています。Excelが「{original}」を日付に変えて保存したようです。",
+                        $"「{original}」に直してください。Excelで直すときは、先に列を選んで「セルの書式設定」→「文字列」にしてから入力し直すか、メモ帳で直してください。");
+                    ok = false;
+                }
+            if (ExcelConversion.NegativeFromParenthesis(row["表記"]) is { } label)
+            {
+                d.Error("policy-label-excel-negative", file, row.Line, "表記",
+                    $"表記「{row["表記"]}」は負の数になっています。Excelが「{label}」を負の数に変えて保存したようです。",
+                    $"「{label}」に直してください（Excelでは列の書式を「文字列」にしてから入力します）。");
+                ok = false;
+            }
             foreach (var col in PolicyRequired.Where(c => row[c].Length == 0))
             {
                 d.Error("csv-missing-field", file, row.Line, col, $"{col}が空です。", col == "コード" ? "例: 1-1（上位の方針のコード-番号）" : "公表資料のとおり書いてください。");
@@ -165,6 +220,100 @@ public static partial class PlanLoader
         foreach (var p in policies.Where(p => p.ParentCode is not null && !lines.ContainsKey(p.ParentCode)))
             d.Error("policy-unknown-parent", file, lines[p.Code], "上位コード", $"上位コード「{p.ParentCode}」の実施方針がありません。", $"使えるコード: {string.Join("、", lines.Keys)}");
         return policies;
+    }
+
+    // ---- divisions.csv -------------------------------------------------------------------------
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,40}$")]
+    private static partial Regex SlugShape();
+
+    [GeneratedRegex(@"^[0-9０-９][0-9０-９\-－‐()（）]{5,20}$")]
+    private static partial Regex PhoneShape();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+
+    private static List<Division> ReadDivisions(string path, Func<string, string> show, DiagnosticBag d)
+    {
+        var file = show(path);
+        var divisions = new List<Division>();
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            d.Error("divisions-missing", file, null, null, "担当課の一覧 divisions.csv がありません。",
+                "1行目を「名称,URL名,電話,メール,ページ,旧URL名」にし、担当課ごとに「財政課,zaisei,,,,」のような行を書いてください（input/README.md）。");
+            return divisions;
+        }
+        var text = ReadText(path, file, d, out var sjis);
+        if (text is null) return divisions;
+        var table = CsvTable.Parse(text, file, DivisionColumns, DivisionRequired, d, sjis);
+        if (table is null) return divisions;
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var ok = true;
+            foreach (var col in DivisionRequired.Where(c => row[c].Length == 0))
+            {
+                d.Error("csv-missing-field", file, row.Line, col, $"{col}が空です。", col == "URL名" ? "ページのアドレスに使う英小文字の名前を書いてください（例: zaisei）。" : "担当課の名前を書いてください（例: 財政課）。");
+                ok = false;
+            }
+            if (!ok) continue;
+            var name = row["名称"];
+            if (name == Division.Related)
+            {
+                d.Error("division-related-listed", file, row.Line, "名称", "「関係各課」は課の名前ではないため、divisions.csv には書きません。", "この行を消してください（項目の担当課には書けます）。");
+                continue;
+            }
+            if (!names.TryAdd(name, row.Line))
+            {
+                d.Error("division-duplicate", file, row.Line, "名称", $"担当課「{name}」が{names[name]}行目と重複しています。", "1つの課は1行にしてください。");
+                continue;
+            }
+            var former = row["旧URL名"].Split([' ', '、', ',', '\n', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            foreach (var (slug, col) in former.Select(f => (f, "旧URL名")).Prepend((row["URL名"], "URL名")))
+            {
+                if (!SlugShape().IsMatch(slug))
+                {
+                    d.Error("division-slug-shape", file, row.Line, col, $"{col}「{slug}」はアドレスに使えません。", "英小文字・数字・「-」で書いてください（例: zaisei、somu-koho）。");
+                    ok = false;
+                }
+                else if (!slugs.TryAdd(slug, row.Line))
+                {
+                    d.Error("division-slug-duplicate", file, row.Line, col, $"URL名「{slug}」は{slugs[slug]}行目でも使われています。", "課ごとに違うURL名にしてください（旧URL名も含めて）。");
+                    ok = false;
+                }
+            }
+            if (row["電話"].Length > 0 && !PhoneShape().IsMatch(row["電話"]))
+            {
+                d.Error("division-phone-shape", file, row.Line, "電話", $"電話「{row["電話"]}」が電話番号として読めません。", "例: 0942-72-2111（分からなければ空欄のままにします）");
+                ok = false;
+            }
+            if (row["メール"].Length > 0 && !EmailShape().IsMatch(row["メール"]))
+            {
+                d.Error("division-email-shape", file, row.Line, "メール", $"メール「{row["メール"]}」がメールアドレスとして読めません。", "例: zaisei@example.lg.jp（分からなければ空欄）");
+                ok = false;
+            }
+            if (row["ページ"].Length > 0 && !(row["ページ"].StartsWith("https://", StringComparison.Ordinal) || row["ページ"].StartsWith("http://", StringComparison.Ordinal)))
+            {
+                d.Error("division-url-shape", file, row.Line, "ページ", $"ページ「{row["ページ"]}」はURLではありません。", "「https://」で始まる課のページのアドレスを書いてください（なければ空欄）。");
+                ok = false;
+            }
+            if (ok) divisions.Add(new Division(name, row["URL名"], row["電話"], row["メール"], row["ページ"], former));
+        }
+        return divisions;
+    }
+
+    // ---- the reporting year ---------------------------------------------------------------------
+
+    /// <summary>Every item must report the edition's year (実績年度): an item without results for it is unfinished.</summary>
+    private static void CheckReportingYear(PlanInfo info, List<Item> items, Dictionary<int, string> csvFiles, DiagnosticBag d)
+    {
+        foreach (var item in items.Where(i => !i.Entries.Any(e => e.Year == info.ReportingYear && e.Kind == EntryKind.Result)))
+        {
+            d.Blocking("result-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
+                $"No.{item.Number} {item.Name}: {info.ReportingYear.Japanese}の実績がありません（実績未登録）。",
+                $"{info.ReportingYear.Short},実績,… の行を書いてください（next-year --year {info.ReportingYear.Short} で行を用意できます）。");
+        }
     }
 
     // ---- chapters/*.md ------------------------------------------------------------------------
@@ -207,7 +356,8 @@ public static partial class PlanLoader
 
     // ---- items/NN.md + items/NN.csv -------------------------------------------------------------
 
-    private static List<Item> ReadItems(string dir, Func<string, string> show, PlanInfo? info, List<Policy> policies, DiagnosticBag d)
+    private static List<Item> ReadItems(string dir, Func<string, string> show, PlanInfo? info, List<Policy>? policies, List<Division> divisions,
+        Dictionary<int, string> csvFiles, DiagnosticBag d)
     {
         var items = new List<Item>();
         if (!Directory.Exists(dir))
@@ -222,23 +372,23 @@ public static partial class PlanLoader
             .Order(StringComparer.Ordinal)
             .ToList();
         // Each item is read on its own (in parallel, each with its own diagnostics), then merged in file order.
-        var read = new (Item? Item, int NumberLine, string MdFile, DiagnosticBag Diagnostics)[stems.Count];
+        var read = new (Item? Item, int NumberLine, string MdFile, string CsvFile, DiagnosticBag Diagnostics)[stems.Count];
         Parallel.For(0, stems.Count, k =>
         {
             var stem = stems[k];
             var bag = new DiagnosticBag();
             var mdPath = Path.Combine(dir, stem + ".md");
             var csvPath = Path.Combine(dir, stem + ".csv");
-            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, bag);
+            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, divisions, bag);
             var csvFile = show(csvPath);
             IReadOnlyList<YearEntry> entries = [];
-            var csvText = ReadText(csvPath, csvFile, bag);
-            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, bag) is { } table)
+            var csvText = ReadText(csvPath, csvFile, bag, out var sjis);
+            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, bag, sjis) is { } table)
                 entries = ItemCsv.Read(table, info, csvFile, bag);
-            read[k] = md is null ? (null, 0, show(mdPath), bag) : (md.Value.Item with { Entries = entries }, md.Value.NumberLine, show(mdPath), bag);
+            read[k] = md is null ? (null, 0, show(mdPath), csvFile, bag) : (md.Value.Item with { Entries = entries }, md.Value.NumberLine, show(mdPath), csvFile, bag);
         });
         var numbers = new Dictionary<int, string>();
-        foreach (var (item, line, mdFile, bag) in read)
+        foreach (var (item, line, mdFile, csvFile, bag) in read)
         {
             d.AddRange(bag.Items);
             if (item is null) continue;
@@ -248,12 +398,13 @@ public static partial class PlanLoader
                 continue;
             }
             numbers[item.Number] = mdFile;
+            csvFiles[item.Number] = csvFile;
             items.Add(item);
         }
         return items.OrderBy(i => i.Number).ToList();
     }
 
-    private static (Item Item, int NumberLine)? ReadItemMarkdown(string path, string file, List<Policy> policies, DiagnosticBag d)
+    private static (Item Item, int NumberLine)? ReadItemMarkdown(string path, string file, List<Policy>? policies, List<Division> known, DiagnosticBag d)
     {
         var text = ReadText(path, file, d);
         if (text is null) return null;
@@ -270,11 +421,24 @@ public static partial class PlanLoader
         }
         var name = fm.RequireText("項目名", file, d, "ふるさと納税の推進");
         var divisions = fm.RequireList("担当課", file, d, "[市民課, 総務広報課]");
+        if (divisions is not null && known.Count > 0)
+            foreach (var division in divisions)
+            {
+                if (division == Division.Related || known.Any(x => x.Name == division)) continue;
+                var guess = Lookalike.DidYouMean(division, known.Select(x => x.Name));
+                d.Error("item-unknown-division", file, fm.Get("担当課")!.Line, "担当課",
+                    $"担当課「{division}」は divisions.csv にありません。" + (guess ?? ""),
+                    guess is null
+                        ? $"課の名前を確かめるか、新しい課なら divisions.csv に「{division},URL名,,,,」の行を加えてください。"
+                        : "書き間違いなら直してください。新しい課なら divisions.csv に行を加えてください。");
+            }
         var policy = fm.RequireText("実施方針", file, d, "\"1-2\"");
-        if (policy is not null && policies.Count > 0)
+        if (policy is not null && policies is { Count: > 0 })
         {
             if (policies.All(p => p.Code != policy))
-                d.Error("item-unknown-policy", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」は policies.csv にありません。",
+                d.Error("item-unknown-policy", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」は policies.csv にありません。" +
+                    (policies.FirstOrDefault(p => p.Code == string.Join("-", policy.Split('-').Select(x => x.TrimStart('0') is "" ? "0" : x.TrimStart('0')))) is { } stripped && stripped.Code != policy
+                        ? $"policies.csv には「{stripped.Code}」があります。Excelが先頭の0を消したのかもしれません。" : ""),
                     $"使えるコード: {string.Join("、", policies.Where(p => policies.All(c => c.ParentCode != p.Code)).Select(p => p.Code))}");
             else if (policies.Any(c => c.ParentCode == policy))
                 d.Error("item-policy-not-leaf", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」には下位の方針があります。",

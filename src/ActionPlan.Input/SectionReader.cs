@@ -14,6 +14,8 @@ public static class SectionReader
     public const string IssuesHeading = "現状・課題";
     public const string GoalsHeading = "目標";
 
+    private static readonly string[] Headings = [IssuesHeading, GoalsHeading];
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis().DisableHtml().Build();
 
     public static IReadOnlyDictionary<string, Section> Read(string body, int lineOffset, string file, DiagnosticBag diagnostics)
@@ -26,6 +28,7 @@ public static class SectionReader
                 "Markdownの入れ子（箇条書きや引用「>」の重なり）が深すぎて読めません。", "箇条書きは1段にしてください。");
             return new Dictionary<string, Section>();
         }
+        var bodyLines = body.Replace("\r\n", "\n").Split('\n');
         var sections = new Dictionary<string, List<BulletGroup>>();
         List<BulletGroup>? current = null;
         string? heading = null;
@@ -52,7 +55,8 @@ public static class SectionReader
                     if (title is not (IssuesHeading or GoalsHeading))
                     {
                         diagnostics.Error("markdown-unknown-section", file, line, "見出し",
-                            $"見出し「{title}」は使えません。", $"「## {IssuesHeading}」と「## {GoalsHeading}」を使ってください。");
+                            $"見出し「{title}」は使えません。" + (Lookalike.DidYouMean(title, Headings) ?? ""),
+                            $"「## {IssuesHeading}」と「## {GoalsHeading}」を使ってください（全角・半角も含めてこのとおりに）。");
                         current = null;
                         continue;
                     }
@@ -80,12 +84,30 @@ public static class SectionReader
                             diagnostics.Error("markdown-empty-bullet", file, li.Line + 1 + lineOffset, "箇条書き", "空の箇条書きがあります。", "文を書くか、行を消してください。");
                             continue;
                         }
+                        foreach (var p in li.OfType<ParagraphBlock>())
+                            for (var k = 1; k < p.Lines.Count; k++)
+                            {
+                                var bodyLine = p.Lines.Lines[k].Line;
+                                if (bodyLine >= 0 && bodyLine < bodyLines.Length && bodyLines[bodyLine].Length > 0 && !char.IsWhiteSpace(bodyLines[bodyLine][0]))
+                                    diagnostics.Error("markdown-lazy-continuation", file, bodyLine + 1 + lineOffset, "箇条書き",
+                                        $"「{CsvTable.Shorten(bodyLines[bodyLine].Trim())}」の行が「- 」で始まっていないため、前の箇条書きの続きとしてつながってしまいます。",
+                                        "新しい箇条書きなら行頭に「- 」を付けてください。前の行の続きなら、前の行につなげて1行にしてください。");
+                            }
                         bullets.Add(SplitTags(text.Trim()));
                     }
                     break;
+                case ParagraphBlock p when current is null && InlineText(p.Inline).TrimStart() is var t && (t.StartsWith('#') || t.StartsWith('＃')):
+                    diagnostics.Error("markdown-heading-space", file, line, "見出し",
+                        $"「{CsvTable.Shorten(t.Trim())}」は見出しになっていません（「#」の後に半角の空白がありません）。",
+                        $"「## {t.TrimStart('#', '＃').Trim()}」のように、「##」と見出しの間に半角の空白を入れてください。");
+                    break;
                 case ParagraphBlock p when current is not null:
                     var para = InlineText(p.Inline).Trim();
-                    if (para.StartsWith('※')) notes.Add(para);
+                    if (para.StartsWith('#') || para.StartsWith('＃'))
+                        diagnostics.Error("markdown-heading-space", file, line, "見出し",
+                            $"「{CsvTable.Shorten(para)}」は見出しになっていません（「#」の後に半角の空白がありません）。",
+                            $"「## {para.TrimStart('#', '＃').Trim()}」のように、「##」と見出しの間に半角の空白を入れてください。");
+                    else if (para.StartsWith('※')) notes.Add(para);
                     else
                         diagnostics.Error("markdown-stray-paragraph", file, line, "本文",
                             "箇条書きでも注記（※で始まる段落）でもない段落があります。",

@@ -68,6 +68,29 @@ public static partial class ValueNotation
         return sb.ToString();
     }
 
+    [GeneratedRegex(@"(?<![0-9.,])(?:約)?[+\-▲△]?[0-9][0-9,]*(?:\.[0-9]+)?(?:億|万)?")]
+    private static partial Regex Figure();
+
+    /// <summary>
+    /// The figures a sentence states in <paramref name="unit"/>: 「寄附金額8億円との計画に対し、実績は5.59億円。」 with 円 gives
+    /// 8億円 and 5.59億円 (values only; unreadable ones are skipped).
+    /// </summary>
+    public static IReadOnlyList<Quantity> FiguresIn(string sentence, string unit)
+    {
+        if (unit.Length == 0) return [];
+        var text = Normalize(sentence);
+        var u = Normalize(unit);
+        var found = new List<Quantity>();
+        foreach (Match m in Figure().Matches(text))
+        {
+            var end = m.Index + m.Length;
+            if (!text.AsSpan(end).StartsWith(u, StringComparison.Ordinal)) continue;
+            var parsed = Parse(m.Value + u);
+            if (parsed.Ok) found.Add(parsed.Value!);
+        }
+        return found;
+    }
+
     /// <summary>The published achievement: 「70%」「７０％」, or 「—」 (none). Null when the cell is empty.</summary>
     public static (PublishedAchievement? Value, string? Error) ParsePublished(string? cell)
     {
@@ -76,7 +99,9 @@ public static partial class ValueNotation
         if (s is "—" or "-" or "―" or "ー" or "なし") return (new PublishedAchievement(null), null);
         if (s.EndsWith('%') && int.TryParse(s[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100)
             return (new PublishedAchievement(p), null);
-        return (null, $"公表達成度「{cell.Trim()}」が読めません。0%～100%の整数か「—」（達成度なし）を書いてください。");
+        if (s.Contains('?'))
+            return (null, $"公表達成度「{cell.Trim()}」が読めません。「—」がShift_JISでの保存で「?」に変わったようです。達成度がないときは「-」か「なし」と書いてください（Shift_JISでも残ります）。");
+        return (null, $"公表達成度「{cell.Trim()}」が読めません。0%～100%の整数か、達成度がないときは「-」か「なし」を書いてください。");
     }
 
     private static Result Fail(string error, string hint) => new(null, error, hint);

@@ -10,7 +10,8 @@ namespace ActionPlan.Rendering;
 /// <summary>One file of the built site, handed from the Render stage to the Write stage.</summary>
 public sealed record OutputFile(string Path, byte[] Content);
 
-public sealed record RenderOptions(string? BaseUrl = null, RenderMemo? Memo = null);
+/// <param name="DraftProblems">Set for a draft build (build --draft, serve): what stops publishing, shown in every page's banner.</param>
+public sealed record RenderOptions(string? BaseUrl = null, RenderMemo? Memo = null, IReadOnlyList<string>? DraftProblems = null);
 
 /// <summary>
 /// Render stage: plan → every file of the site (pages, stylesheet, open data, robots.txt, sitemap.xml). Pages are
@@ -31,7 +32,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     /// <summary>Every page: each template kind compiled once (sequentially), then the rest built and rendered on every core.</summary>
     public async Task RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
     {
-        var specs = new SiteModelBuilder(plan, options.BaseUrl).Specs();
+        var specs = new SiteModelBuilder(plan, options.BaseUrl, options.DraftProblems).Specs();
         var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
         Task<byte[]> Render(Page page) => options.Memo is { } memo ? memo.GetOrRenderAsync(page, theme.RenderBytesAsync) : theme.RenderBytesAsync(page);
         foreach (var first in firsts)
@@ -47,6 +48,11 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet()));
         yield return new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan));
         yield return new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan));
+        if (options.DraftProblems is not null)
+        {
+            yield return new OutputFile("robots.txt", Utf8.GetBytes("# 下書き（build --draft）: 公開用ではありません\nUser-agent: *\nDisallow: /\n"));
+            yield break;
+        }
         yield return new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n")));
         if (baseUrl is not null)
             yield return new OutputFile("sitemap.xml", Utf8.GetBytes(Sitemap(baseUrl, new SiteModelBuilder(plan, baseUrl).Specs())));
@@ -63,7 +69,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     private static string Sitemap(string baseUrl, IEnumerable<PageSpec> pages)
     {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var page in pages.Where(p => p.Template != NotFoundPage.Kind).OrderBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var page in pages.Where(p => p.Template is not (NotFoundPage.Kind or RedirectPage.Kind)).OrderBy(p => p.Path, StringComparer.Ordinal))
             sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl + "/" + (page.Path == "index.html" ? "" : page.Path))).Append("</loc></url>\n");
         return sb.Append("</urlset>\n").ToString();
     }

@@ -12,7 +12,7 @@ public class HostileInputBrowserTests(SiteFixture site)
     {
         var browser = site.RequireBrowser();
         using var dir = Hostile.Input(out _);
-        var result = await new BuildSession(dir["input"], dir["_site"], Repo.Theme, null).BuildAsync();
+        var result = await new BuildSession(dir["input"], dir["_site"], Repo.Theme, null) { Draft = true }.BuildAsync();
         Assert.True(result.Ok, string.Join("\n", result.Errors.Concat(result.Diagnostics.Select(d => d.Format()))));
         await using var server = await PreviewServer.StartAsync(ServedSite.FromFolder(dir["_site"]), 0, Path.Combine(Repo.Root, "netlify.toml"), liveReload: false);
         var context = await browser.NewContextAsync();

@@ -44,7 +44,7 @@ public class MalformedInputTests
         new("unknown column", "items/05.csv", Replace("公表達成度", "公表達成度,備考"), "input/items/05.csv", 1, "備考", "csv-unknown-column"),
         new("duplicated column", "items/05.csv", Replace("公表達成度", "指標"), "input/items/05.csv", 1, "指標", "csv-duplicate-column"),
         new("unknown 区分", "items/05.csv", Append("R5,見込み,見込みの行,,,,,,,"), "input/items/05.csv", 12, "区分", "csv-unknown-kind"),
-        new("empty 内容 with no line above", "items/05.csv", Append("R6,実績,,指標だけ,,1件,件,,,"), "input/items/05.csv", 12, "内容", "csv-missing-field"),
+        new("empty 内容 with no line above", "items/05.csv", Append("R4,実績,,指標だけ,,1件,件,,,"), "input/items/05.csv", 12, "内容", "csv-missing-field"),
         new("unreadable published figure", "items/05.csv", Replace("以上,,70%", "以上,,七割"), "input/items/05.csv", 2, "公表達成度", "published-unparseable"),
         new("published figure on a plan row", "items/05.csv", Replace("R5,計画,返礼品数(900品),,,,,,,", "R5,計画,返礼品数(900品),,,,,,,80%"), "input/items/05.csv", 4, "公表達成度", "published-on-plan"),
         new("missing front matter field", "items/05.md", Replace("項目名: ふるさと納税の推進\n", ""), "input/items/05.md", 6, "項目名", "front-matter-missing-field"),

@@ -37,7 +37,7 @@ public class CheckCommandTests
         Assert.Contains("75%", row);
         Assert.Contains("70%", row);
         Assert.Contains("不一致", row);
-        Assert.Contains("No.5 ふるさと納税の推進 令和4年度の達成度は計算値 75%、公表値 70%", run.Err);
+        Assert.Contains("input/items/05.csv:2 [公表達成度] 公開不可: 令和4年度の達成度は、指標から計算すると75%ですが、公表達成度は70%です。", run.Err);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class MalformedBuildTests
         new("missing header", d => Edit(d, "items/05.csv", "年度,区分,内容", "区分,内容"), "items/05.csv", true, "csv-missing-column"),
         new("duplicated header", d => Edit(d, "items/05.csv", "公表達成度", "年度"), "items/05.csv", true, "csv-duplicate-column"),
         new("unknown header", d => Edit(d, "items/05.csv", "公表達成度", "公表達成度,備考"), "items/05.csv", true, "csv-unknown-column"),
-        new("empty header cell", d => Edit(d, "items/05.csv", "公表達成度", "公表達成度,"), "items/05.csv", true, "csv-empty-header"),
+        new("empty header cell", d => Edit(d, "items/05.csv", "達成度対象,公表達成度", "達成度対象,,公表達成度"), "items/05.csv", true, "csv-empty-header"),
         new("header row missing entirely", d => Write(d, "items/05.csv", "R4,実績,寄附,,,,,,,\r\n"), "items/05.csv", true, "csv-unknown-column"),
         new("policies.csv without 名称", d => Edit(d, "policies.csv", "表記,名称", "表記"), "policies.csv", true),
         // rows

@@ -114,7 +114,10 @@ public class UpdateCycleTests
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
         var item = loaded.Plan!.Items.Single(i => i.Number == 5);
         Assert.Equal(3, item.Entries.Single(e => e.Year.Reiwa == 5 && e.Kind == ActionPlan.Domain.EntryKind.Result).Lines.Count);
-        Assert.Contains(loaded.Warnings, w => w.Code == "placeholder-left" && w.File == "input/items/05.csv");
+        Assert.Contains(loaded.Blockers, w => w.Code == "placeholder-left" && w.File == "input/items/05.csv");
+        Assert.Equal(5, loaded.Plan.Info.ReportingYear.Reiwa);
+        Assert.Contains(loaded.Blockers, w => w.Code == "plan-published-placeholder" && w.File == "input/plan.md");
+        Assert.Equal("実施項目 令和5年度実績・令和6～7年度計画", loaded.Plan.Info.Subtitle);
 
         var again = Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]);
         Assert.Contains("No.5: 令和5年度実績はすでにあります", again.Out);

@@ -55,14 +55,23 @@ public static class Hostile
             File.WriteAllText(chapter, text);
         }
 
-        foreach (var md in Directory.GetFiles(dir["input/items"], "*.md"))
+        var divisions = new List<string>();
+        foreach (var md in Directory.GetFiles(dir["input/items"], "*.md").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(md);
             text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^項目名: .*$", $"項目名: {Yaml(P())}");
-            text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^  - (.*)$", m => $"  - {Yaml(P())}");
+            text = System.Text.RegularExpressions.Regex.Replace(text, "(?m)^  - (.*)$", m =>
+            {
+                var name = P();
+                if (!divisions.Contains(name)) divisions.Add(name);
+                return $"  - {Yaml(name)}";
+            });
             text = text.Replace("## 現状・課題\n", $"## 現状・課題\n\n### {P()}\n\n- {P()} 【{P().Replace("】", "")}】\n\n※{P()}\n");
             File.WriteAllText(md, text);
         }
+        // Every hostile 担当課 is listed in divisions.csv (an unlisted one is refused at load), with a hostile former URL name refused too.
+        File.WriteAllText(dir["input/divisions.csv"], "名称,URL名,電話,メール,ページ,旧URL名\r\n" +
+            string.Concat(divisions.Select((d, i) => $"{Csv(d)},h{i},0942-72-2111,,https://example.jp/?q={Uri.EscapeDataString(d)},\r\n")), new UTF8Encoding(true));
         foreach (var csv in Directory.GetFiles(dir["input/items"], "*.csv"))
         {
             var text = File.ReadAllText(csv).TrimEnd('\r', '\n');

@@ -58,7 +58,15 @@ public static class SyntheticPlan
     public static void Write(string source, string target, int items, int seed = 1)
     {
         Directory.CreateDirectory(Path.Combine(target, "items"));
-        foreach (var f in new[] { "plan.md", "policies.csv" }) File.Copy(Path.Combine(source, f), Path.Combine(target, f), true);
+        File.Copy(Path.Combine(source, "policies.csv"), Path.Combine(target, "policies.csv"), true);
+        // Every synthetic item has results for R4–R8, so this edition reports R8 (the subtitle is derived from it).
+        var plan = File.ReadAllText(Path.Combine(source, "plan.md")).Replace("\r\n", "\n");
+        plan = string.Join("\n", plan.Split('\n').Where(l => !l.StartsWith("副題:", StringComparison.Ordinal))
+            .Select(l => l.StartsWith("実績年度:", StringComparison.Ordinal) ? "実績年度: R8" : l));
+        File.WriteAllText(Path.Combine(target, "plan.md"), plan, new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(target, "divisions.csv"),
+            "名称,URL名,電話,メール,ページ,旧URL名\r\n" + string.Concat(Divisions.Where(d => d != "関係各課").Select((d, i) => $"{d},synth-{i + 1:D2},,,,\r\n")),
+            new UTF8Encoding(true));
         Directory.CreateDirectory(Path.Combine(target, "chapters"));
         foreach (var f in Directory.GetFiles(Path.Combine(source, "chapters"))) File.Copy(f, Path.Combine(target, "chapters", Path.GetFileName(f)), true);
         var utf8Bom = new UTF8Encoding(true);

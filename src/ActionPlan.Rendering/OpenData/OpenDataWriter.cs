@@ -88,7 +88,8 @@ public static class OpenDataWriter
             city = info.City,
             prefecture = info.Prefecture,
             period = new { start = info.Start.Western, end = info.End.Western, startLabel = info.Start.Japanese, endLabel = info.End.Japanese },
-            published = $"{info.PublishedYear:D4}-{info.PublishedMonth:D2}",
+            published = info.PublicationKnown ? $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}" : null,
+            reportingYear = info.ReportingYear.Western,
             achievementRule = "以上: 実績÷目標、以下: 実績≤目標なら1・超えたら目標÷実績。各比率を0～1に収め、対象指標の平均を百分率の整数に四捨五入（0.5は切り上げ）。対象指標なしは null。",
             policies = plan.Policies.Select(p => new { code = p.Code, parent = p.ParentCode, label = p.Label, name = p.Name, description = p.Description, notes = p.Notes }),
             items = plan.Items.Select(item => new

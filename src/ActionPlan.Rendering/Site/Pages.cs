@@ -14,8 +14,12 @@ public sealed record SiteInfo(
     string Publisher,
     string Period,
     string Published,
-    string? BaseUrl)
+    string? BaseUrl,
+    IReadOnlyList<string>? DraftProblems = null)
 {
+    /// <summary>A draft (build --draft, serve) carries a visible 「下書き」 banner and is kept out of search engines.</summary>
+    public bool IsDraft => DraftProblems is not null;
+
     /// <summary>Who publishes the site, as the footer shows it: 福岡県小郡市（総務広報課）.</summary>
     public string Owner => Prefecture + City + (Publisher.Length > 0 ? $"（{Publisher}）" : "");
 }
@@ -34,7 +38,12 @@ public abstract record Page
     public string? Lead { get; init; }
     public IReadOnlyList<Link> Breadcrumbs { get; init; } = [];
     public IReadOnlyList<Link> Navigation { get; init; } = [];
-    public Link? SkipTarget { get; init; }
+
+    /// <summary>Kept out of search engines: every draft page, and redirect pages.</summary>
+    public virtual bool NoIndex => Site.IsDraft;
+
+    /// <summary>Where a moved page sends the reader (meta refresh, works without JavaScript); null for real pages.</summary>
+    public virtual string? RefreshTo => null;
 
     /// <summary>The template under theme/ that renders this page kind.</summary>
     public abstract string Template { get; }
@@ -110,13 +119,25 @@ public sealed record ChartPoint(string Year, string ShortYear, int? Percent, str
 public sealed record ChartView(string Title, string Description, double Width, double Height, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
     IReadOnlyList<(double Y, string Label)> Gridlines, IReadOnlyList<ChartPoint> Points, string PolylinePoints);
 
+/// <summary>A 担当課 as an item names it: a link to its page, or plain text for 関係各課 (not one division).</summary>
+public sealed record DivisionRef(string Name, string? Href);
+
+/// <summary>How to reach a division, only with what the city gave in divisions.csv (nothing is ever made up).</summary>
+public sealed record ContactView(string Name, string? Phone, string? Email, string? PageUrl)
+{
+    public string? PhoneHref => Phone is null ? null : "tel:" + new string(Phone.Where(char.IsAsciiDigit).ToArray());
+    public string? EmailHref => Email is null ? null : "mailto:" + Email;
+}
+
 public sealed record ItemPage : Page
 {
     public const string Kind = "pages/Item.cshtml";
     public override string Template => Kind;
     public required string NumberLabel { get; init; }
     public required string Name { get; init; }
-    public required IReadOnlyList<Link> Divisions { get; init; }
+    public required IReadOnlyList<DivisionRef> Divisions { get; init; }
+    /// <summary>Contact details of the item's divisions that have any (empty when the city gave none).</summary>
+    public required IReadOnlyList<ContactView> Contacts { get; init; }
     public required IReadOnlyList<Link> PolicyTrail { get; init; }
     public required Section Issues { get; init; }
     public required Section Goals { get; init; }
@@ -141,6 +162,7 @@ public sealed record DivisionPage : Page
     public const string Kind = "pages/Division.cshtml";
     public override string Template => Kind;
     public required string? Note { get; init; }
+    public required ContactView? Contact { get; init; }
     public required ItemTable Table { get; init; }
 }
 
@@ -149,6 +171,21 @@ public sealed record DivisionsPage : Page
     public const string Kind = "pages/Divisions.cshtml";
     public override string Template => Kind;
     public required IReadOnlyList<(Link Link, int Count)> Divisions { get; init; }
+    /// <summary>Explains 関係各課 when some items name it.</summary>
+    public required string? RelatedNote { get; init; }
+}
+
+/// <summary>
+/// A division's former address after the city renamed its URL name (Hugo's aliases): sends the reader on with a meta
+/// refresh and a plain link, and is kept out of search engines.
+/// </summary>
+public sealed record RedirectPage : Page
+{
+    public const string Kind = "pages/Redirect.cshtml";
+    public override string Template => Kind;
+    public required Link Target { get; init; }
+    public override bool NoIndex => true;
+    public override string? RefreshTo => Target.Href;
 }
 
 public sealed record ChapterPage : Page

@@ -9,28 +9,25 @@ namespace ActionPlan.Rendering.Site;
 /// </summary>
 public sealed class SiteModelBuilder
 {
-    public const string RelatedDivisions = "関係各課";
-
     private readonly Plan _plan;
     private readonly SiteInfo _site;
-    private readonly FiscalYear? _latest;
+    private readonly FiscalYear _latest;
     private readonly Dictionary<string, Policy> _policies;
     private readonly Dictionary<int, IReadOnlyList<YearAchievement>> _evaluations;
 
-    public SiteModelBuilder(Plan plan, string? baseUrl)
+    public SiteModelBuilder(Plan plan, string? baseUrl, IReadOnlyList<string>? draftProblems = null)
     {
         _plan = plan;
         var info = plan.Info;
         _site = new SiteInfo(info.Title, info.Subtitle, info.City, info.Prefecture, info.Publisher,
             $"{info.Start.Japanese}～{info.End.Japanese}（{info.Start.Western}年度～{info.End.Western}年度）",
-            Wareki.Month(info.PublishedYear, info.PublishedMonth),
-            string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'));
-        _latest = Evaluation.LatestResultYear(plan);
+            info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : "（未記入）",
+            string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'),
+            draftProblems);
+        _latest = info.ReportingYear;
         _policies = plan.Policies.ToDictionary(p => p.Code);
         _evaluations = plan.Items.ToDictionary(i => i.Number, Evaluation.ForItem);
     }
-
-    public FiscalYear? LatestResultYear => _latest;
 
     /// <summary>Every page model, built now (tests and small sites).</summary>
     public IReadOnlyList<Page> Pages() => Specs().Select(s => s.Build()).ToList();
@@ -49,7 +46,8 @@ public sealed class SiteModelBuilder
         }
         specs.AddRange(_plan.Policies.Select(p => new PageSpec(PolicyPage.Kind, Slugs.Policy(p.Code), () => Policy(p))));
         specs.Add(new(DivisionsPage.Kind, "divisions/index.html", DivisionsIndex));
-        specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d), () => Division(d))));
+        specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d.Slug), () => DivisionPageFor(d))));
+        specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
         specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
         var count = specs.Count + 2;
@@ -99,10 +97,10 @@ public sealed class SiteModelBuilder
     /// <summary>Shown in list rows when no item has results yet.</summary>
     private static readonly AchievementView NoResultsYet = new(null, "—", "実績未登録", "pending", "");
 
-    /// <summary>The item's achievement in the latest year with results, read from the evaluations computed once.</summary>
+    /// <summary>The item's achievement in the edition's reporting year (実績年度), read from the evaluations computed once.</summary>
     private AchievementView? LatestView(Item item)
     {
-        if (_latest is not { } year) return null;
+        var year = _latest;
         var evaluation = _evaluations[item.Number].FirstOrDefault(e => e.Year == year);
         return View(evaluation?.Computed ?? Achievement.None, year, hasResults: evaluation is not null);
     }
@@ -123,7 +121,7 @@ public sealed class SiteModelBuilder
         item.Divisions,
         LatestView(item) ?? NoResultsYet);
 
-    private string YearHeading => _latest is { } y ? $"{y.Japanese}の達成度" : "達成度";
+    private string YearHeading => $"{_latest.Japanese}の達成度";
 
     private IEnumerable<Policy> Leaves => _plan.Policies.Where(p => _plan.Policies.All(c => c.ParentCode != p.Code));
 
@@ -150,10 +148,9 @@ public sealed class SiteModelBuilder
     {
         const string path = "index.html";
         YearSummary? summary = null;
-        if (_latest is { } y)
         {
             var views = _plan.Items.Select(LatestView).ToList();
-            summary = new YearSummary(y.JapaneseWithWestern,
+            summary = new YearSummary(_latest.JapaneseWithWestern,
                 views.Count(v => v!.Modifier == "achieved"),
                 views.Count(v => v!.Modifier == "partial"),
                 views.Count(v => v!.Modifier == "unmet"),
@@ -191,7 +188,8 @@ public sealed class SiteModelBuilder
             {
                 published = pub.Display;
                 if (eval.Agreement == Agreement.Disagrees)
-                    note = $"計算した達成度（{eval.Computed.Display}）は公表値（{pub.Display}）と異なります。このページには計算した値を表示しています。";
+                    note = $"計算した達成度（{eval.Computed.Display}）は公表値（{pub.Display}）と異なります。このページには計算した値を表示しています。" +
+                           (pub.Reason is { } reason ? $"異なる理由: {reason}" : "");
             }
             return new YearView(
                 "year-" + y.Short.ToLowerInvariant(),
@@ -224,7 +222,8 @@ public sealed class SiteModelBuilder
             Site = _site,
             NumberLabel = $"No.{item.Number}",
             Name = item.Name,
-            Divisions = item.Divisions.Select(d => new Link(Rel(path, Slugs.Division(d)), d)).ToList(),
+            Divisions = item.Divisions.Select(d => new DivisionRef(d, _plan.DivisionNamed(d) is { } div ? Rel(path, Slugs.Division(div.Slug)) : null)).ToList(),
+            Contacts = item.Divisions.Select(_plan.DivisionNamed).OfType<Division>().Select(Contact).OfType<ContactView>().ToList(),
             PolicyTrail = trail.Select(p => new Link(Rel(path, Slugs.Policy(p.Code)), $"{p.Label} {p.Name}")).ToList(),
             Breadcrumbs = Crumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, $"No.{item.Number} {item.Name}")).ToArray()),
             Issues = item.Issues,
@@ -282,9 +281,15 @@ public sealed class SiteModelBuilder
         });
     }
 
-    /// <summary>Divisions in the order they first appear in the items; 関係各課 last.</summary>
-    public IReadOnlyList<string> Divisions() =>
-        _plan.Items.SelectMany(i => i.Divisions).Distinct().OrderBy(d => d == RelatedDivisions ? 1 : 0).ToList();
+    /// <summary>The divisions that have items, in divisions.csv's order (関係各課 is not a division and has no page).</summary>
+    public IReadOnlyList<Division> Divisions() =>
+        _plan.Divisions.Where(d => _plan.Items.Any(i => i.Divisions.Contains(d.Name))).ToList();
+
+    private static ContactView? Contact(Division d)
+    {
+        static string? Given(string s) => s.Length == 0 ? null : s;
+        return d.Phone.Length + d.Email.Length + d.Url.Length == 0 ? null : new ContactView(d.Name, Given(d.Phone), Given(d.Email), Given(d.Url));
+    }
 
     private DivisionsPage DivisionsIndex()
     {
@@ -296,24 +301,39 @@ public sealed class SiteModelBuilder
             Lead = "担当課ごとに、その課が担当する実施項目を一覧にしています。複数の課が担当する項目は、それぞれの課に表示しています。",
             Site = _site,
             Breadcrumbs = Crumbs(path, (path, "担当課から探す")),
-            Divisions = Divisions().Select(d => (new Link(Rel(path, Slugs.Division(d)), d), _plan.Items.Count(i => i.Divisions.Contains(d)))).ToList(),
+            Divisions = Divisions().Select(d => (new Link(Rel(path, Slugs.Division(d.Slug)), d.Name), _plan.Items.Count(i => i.Divisions.Contains(d.Name)))).ToList(),
+            RelatedNote = _plan.Items.Any(i => i.Divisions.Contains(Division.Related))
+                ? $"担当課が「{Division.Related}」の項目（{_plan.Items.Count(i => i.Divisions.Contains(Division.Related))}項目）は、関係する複数の課が連携して取り組みます。主な担当課の一覧から探せます。"
+                : null,
         });
     }
 
-    private DivisionPage Division(string division)
+    private DivisionPage DivisionPageFor(Division division)
     {
-        var path = Slugs.Division(division);
-        var items = _plan.Items.Where(i => i.Divisions.Contains(division)).ToList();
+        var path = Slugs.Division(division.Slug);
+        var items = _plan.Items.Where(i => i.Divisions.Contains(division.Name)).ToList();
         return Base(new DivisionPage
         {
             Path = path,
-            Heading = $"{division}の実施項目",
+            Heading = $"{division.Name}の実施項目",
             Site = _site,
-            Breadcrumbs = Crumbs(path, ("divisions/index.html", "担当課から探す"), (path, division)),
-            Note = division == RelatedDivisions
-                ? "「関係各課」は、特定の課だけでなく、関係する複数の課が連携して取り組む項目です。主な担当課がある項目は、その課のページにも表示しています。"
-                : null,
-            Table = new ItemTable($"{division}が担当する実施項目（{items.Count}項目）", null, YearHeading, items.Select(i => Row(i, path)).ToList()),
+            Breadcrumbs = Crumbs(path, ("divisions/index.html", "担当課から探す"), (path, division.Name)),
+            Note = null,
+            Contact = Contact(division),
+            Table = new ItemTable($"{division.Name}が担当する実施項目（{items.Count}項目）", null, YearHeading, items.Select(i => Row(i, path)).ToList()),
+        });
+    }
+
+    private RedirectPage Redirect(string oldSlug, Division division)
+    {
+        var path = Slugs.Division(oldSlug);
+        var target = Slugs.Division(division.Slug);
+        return Base(new RedirectPage
+        {
+            Path = path,
+            Heading = $"{division.Name}のページは移動しました",
+            Site = _site,
+            Target = new Link(Rel(path, target), $"{division.Name}の実施項目"),
         });
     }
 

@@ -17,7 +17,8 @@ public static partial class Slugs
 
     public static string Policy(string code) => $"policies/{(Safe().IsMatch(code) ? code : "p-" + Hash(code))}.html";
 
-    public static string Division(string name) => $"divisions/d-{Hash(name)}.html";
+    /// <summary>The URL name the city chose in divisions.csv (checked at load: [a-z0-9-] only).</summary>
+    public static string Division(string slug) => Safe().IsMatch(slug) ? $"divisions/{slug}.html" : $"divisions/d-{Hash(slug)}.html";
 
     public static string Chapter(int order) => $"plan/{order}.html";
 

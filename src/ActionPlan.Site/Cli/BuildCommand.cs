@@ -8,39 +8,51 @@ public static class BuildCommand
 {
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var session = new BuildSession(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache)
+        var session = new BuildSession(o.Input, o.Output, o.Theme ?? DefaultTheme.Path, o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache)
         {
             Progress = o.Quiet ? null : stdout.WriteLine,
+            Draft = o.Draft,
+            ThemeIsUsers = o.Theme is not null,
         };
         var result = await session.BuildAsync();
         Report(result, o, stdout, stderr);
-        return result.Failure switch
-        {
-            BuildFailure.None => ExitCodes.Ok,
-            BuildFailure.Output => ExitCodes.OutputError,
-            BuildFailure.ThemeMissing => ExitCodes.Usage,
-            _ => ExitCodes.DataError,
-        };
+        return ExitCode(result.Failure);
     }
+
+    public static int ExitCode(BuildFailure failure) => failure switch
+    {
+        BuildFailure.None => ExitCodes.Ok,
+        BuildFailure.Output => ExitCodes.OutputError,
+        BuildFailure.ThemeMissing or BuildFailure.OutputRefused => ExitCodes.Usage,
+        _ => ExitCodes.DataError,
+    };
 
     /// <summary>Compiled templates persist here between runs (see docs/performance.md); --no-cache turns it off.</summary>
     public static string DefaultTemplateCache => Environment.GetEnvironmentVariable("ACTIONPLAN_TEMPLATE_CACHE") ?? Path.Combine(".cache", "templates");
 
     public static void Report(BuildResult result, Options o, TextWriter stdout, TextWriter stderr)
     {
-        foreach (var d in result.Diagnostics.Where(d => !o.Quiet || d.Severity == Severity.Error)) stderr.WriteLine(d.Format());
+        foreach (var d in result.Diagnostics.Where(d => !o.Quiet || d.Severity != Severity.Warning)) stderr.WriteLine(d.Format());
         foreach (var e in result.Errors) stderr.WriteLine("エラー: " + e);
-        if (!result.Ok) return;
-        foreach (var r in CheckCommand.Rows(result.Plan!).Where(r => r.Agreement == ActionPlan.Domain.Agreement.Disagrees))
-            stderr.WriteLine($"警告: No.{r.Number} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} で一致しません。ページには計算値を表示し、その旨を注記しています。");
+        var counts = Counts(result.Diagnostics);
+        if (!result.Ok)
+        {
+            if (result.Diagnostics.Count > 0) stderr.WriteLine($"（{counts}）");
+            return;
+        }
+        foreach (var kept in result.Write?.Kept ?? [])
+            stderr.WriteLine($"お知らせ: 出力先の「{kept}」はこのツールが作ったファイルではないため、消さずにそのまま残しました（公開したくなければ手で移してください）。");
         if (o.Verbose)
             stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.RenderAndWrite.TotalMilliseconds:0} ms");
         if (o.Quiet) return;
         if (result.Changes is { } changes) stdout.Write(changes.Format(maxPages: 30));
         var w = result.Write;
-        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        stdout.WriteLine($"サイトを作成しました: {o.Output}/（{result.Pages}ページ・{result.Paths.Count}ファイル" +
+        stdout.WriteLine($"{(result.Draft ? "下書きを作成しました（公開には使えません）" : "サイトを作成しました")}: {o.Output}/（{result.Pages}ページ・{result.Paths.Count}ファイル" +
                          (w is null ? "" : $"、更新{w.Written}・変更なし{w.Unchanged}・削除{w.Removed}") +
-                         $"、{result.Total.TotalSeconds:0.00}秒、警告{warnings}件）");
+                         $"、{result.Total.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}秒、{counts}）");
     }
+
+    /// <summary>「エラー0件・公開不可2件・警告1件」: every diagnostic counted by what it is.</summary>
+    public static string Counts(IReadOnlyList<Diagnostic> diagnostics) =>
+        $"エラー{diagnostics.Count(d => d.Severity == Severity.Error)}件・公開不可{diagnostics.Count(d => d.Severity == Severity.Blocking)}件・警告{diagnostics.Count(d => d.Severity == Severity.Warning)}件";
 }

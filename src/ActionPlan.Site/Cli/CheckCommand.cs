@@ -12,16 +12,18 @@ namespace ActionPlan.Site.Cli;
 /// </summary>
 public static class CheckCommand
 {
-    public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement);
+    /// <param name="Missing">The edition's reporting year (実績年度) has no results for this item: 実績未登録.</param>
+    public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement, bool Missing = false);
 
-    /// <summary>One row per item and year with results; an item without any results gets one row with no figure.</summary>
+    /// <summary>One row per item and year with results, plus a 実績未登録 row for an item without results for the reporting year.</summary>
     public static IReadOnlyList<Row> Rows(Plan plan) =>
         plan.Items.SelectMany(item =>
         {
             var years = Evaluation.ForItem(item);
-            return years.Count == 0
-                ? [new Row(item.Number, item.Name, default, Achievement.None, null, Agreement.NotPublished)]
-                : years.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement));
+            var rows = years.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)).ToList();
+            if (years.All(y => y.Year != plan.Info.ReportingYear))
+                rows.Add(new Row(item.Number, item.Name, plan.Info.ReportingYear, Achievement.None, null, Agreement.NotPublished, Missing: true));
+            return rows;
         })
         .OrderBy(r => r.Number).ThenBy(r => r.Year)
         .ToList();
@@ -31,7 +33,8 @@ public static class CheckCommand
         var result = PlanLoader.Load(o.Input, o.Input);
         var rows = result.Plan is null ? [] : Rows(result.Plan);
         var disagreements = rows.Where(r => r.Agreement == Agreement.Disagrees).ToList();
-        var exit = result.HasErrors || disagreements.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
+        var blockers = result.Blockers.Count();
+        var exit = result.HasErrors || blockers > 0 || disagreements.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
 
         if (o.Format == "json")
         {
@@ -46,13 +49,13 @@ public static class CheckCommand
             return exit;
         }
         WriteTable(rows, stdout);
-        foreach (var r in disagreements)
-            stderr.WriteLine($"不一致: No.{r.Number} {r.Name} {r.Year.Japanese}の達成度は計算値 {r.Computed.Display}、公表値 {r.Published!.Display} です。" +
-                             $" → 指標の目標値・実績値・目標の種類・達成度対象（※）か、公表達成度を確認してください。");
+        var missing = rows.Where(r => r.Missing).ToList();
+        if (missing.Count > 0)
+            stdout.WriteLine($"{result.Plan.Info.ReportingYear.Japanese}の実績未登録: " + string.Join("、", missing.Select(r => $"No.{r.Number} {r.Name}")));
         if (!o.Quiet)
             stdout.WriteLine(exit == 0
-                ? $"OK: {result.Plan.Items.Count}項目、計算した達成度はすべて公表値と一致しました。"
-                : $"NG: 公表値と一致しない達成度が{disagreements.Count}件あります。");
+                ? $"OK: {result.Plan.Items.Count}項目、計算した達成度はすべて公表値と一致し、公開できない問題はありません（{BuildCommand.Counts(result.Diagnostics)}）。"
+                : $"NG: 公開できない問題があります（{BuildCommand.Counts(result.Diagnostics)}）。上の「公開不可」の行を直してください。");
         return exit;
     }
 
@@ -63,7 +66,7 @@ public static class CheckCommand
         foreach (var r in rows)
         {
             var year = r.Year == default ? "—" : r.Year.Japanese;
-            var agreement = r.Agreement switch
+            var agreement = r.Missing ? "実績未登録" : r.Agreement switch
             {
                 Agreement.Agrees => "一致",
                 Agreement.Disagrees => "不一致",
@@ -93,11 +96,11 @@ public static class CheckCommand
             computed = r.Computed.Percent,
             published = r.Published?.Percent,
             publishedGiven = r.Published is not null,
-            agreement = r.Agreement switch { Agreement.Agrees => "agrees", Agreement.Disagrees => "disagrees", _ => "not-published" },
+            agreement = r.Missing ? "no-results" : r.Agreement switch { Agreement.Agrees => "agrees", Agreement.Disagrees => "disagrees", _ => "not-published" },
         }),
         diagnostics = result.Diagnostics.Select(d => new
         {
-            severity = d.Severity == Severity.Error ? "error" : "warning",
+            severity = Diagnostic.Key(d.Severity),
             code = d.Code,
             file = d.File,
             line = d.Line,

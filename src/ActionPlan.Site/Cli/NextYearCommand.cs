@@ -12,7 +12,7 @@ namespace ActionPlan.Site.Cli;
 /// </summary>
 public static class NextYearCommand
 {
-    public const string Placeholder = "（未記入）";
+    public const string Placeholder = PlanLoader.Placeholder;
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -57,7 +57,20 @@ public static class NextYearCommand
             added += rows.Count;
             stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績の行を{rows.Count}行追加しました（{Path.GetFileName(path)}）");
         }
+        var planFile = Path.Combine(o.Input, PlanLoader.PlanFile);
+        if (loaded.Plan.Info.ReportingYear < year)
+        {
+            var next = loaded.Plan.Info with { ReportingYear = year };
+            EditFrontMatter(planFile, new Dictionary<string, string>
+            {
+                ["実績年度"] = year.Short,
+                ["公表"] = Placeholder,
+                ["副題"] = next.DerivedSubtitle,
+            });
+            stdout.WriteLine($"plan.md: 実績年度を{year.Japanese}に、副題を「{next.DerivedSubtitle}」にし、公表を「{Placeholder}」にしました。");
+        }
         stdout.WriteLine($"合計{added}行を追加しました。「{Placeholder}」の行の内容と実績値を書き、達成度に数える指標には「※」と公表達成度を書いてください。");
+        stdout.WriteLine($"公開する年月が決まったら plan.md の「公表」に書きます。「{Placeholder}」が残っている間、build はサイトを作りません（--draft で下書きは作れます）。");
         return ExitCodes.Ok;
     }
 
@@ -73,6 +86,41 @@ public static class NextYearCommand
             if (int.TryParse(number, out var n) && File.Exists(csv)) map.TryAdd(n, csv);
         }
         return map;
+    }
+
+    /// <summary>Sets front-matter keys of a Markdown file (replacing their lines, or adding them before the closing 「---」), keeping encoding and line endings.</summary>
+    public static void EditFrontMatter(string path, IReadOnlyDictionary<string, string> values)
+    {
+        var bytes = File.ReadAllBytes(path);
+        TextDecoder.TryDecode(bytes, out var text, out var detected);
+        var newline = text.Contains("\r\n") ? "\r\n" : "\n";
+        var lines = text.Replace("\r\n", "\n").Split('\n').ToList();
+        var close = lines.FindIndex(1, l => l.Trim() == "---");
+        var pending = values.ToDictionary();
+        for (var i = 1; i < close; i++)
+        {
+            var colon = lines[i].IndexOf(':');
+            if (colon <= 0) continue;
+            var key = lines[i][..colon].Trim();
+            if (pending.Remove(key, out var value)) lines[i] = $"{key}: {value}";
+        }
+        lines.InsertRange(close, pending.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}"));
+        WriteKeeping(path, string.Join(newline, lines), detected);
+    }
+
+    private static void WriteKeeping(string path, string text, TextDecoder.Detected detected)
+    {
+        Encoding encoding = detected switch
+        {
+            TextDecoder.Detected.ShiftJis => TextDecoder.ShiftJis,
+            TextDecoder.Detected.Utf8Bom => new UTF8Encoding(true),
+            _ => new UTF8Encoding(false),
+        };
+        var output = new List<byte>(encoding.GetPreamble());
+        output.AddRange(encoding.GetBytes(text));
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, output.ToArray());
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Appends rows keeping the file's encoding and line ending.</summary>

@@ -26,6 +26,7 @@ public sealed class Options
     public string? Year { get; private set; }
     public string? Theme { get; private set; }
     public bool NoCache { get; private set; }
+    public bool Draft { get; private set; }
 
     public static (Options? Options, string? Error) Parse(string[] args)
     {
@@ -55,6 +56,7 @@ public sealed class Options
                     case "--quiet" or "-q": o.Quiet = true; break;
                     case "--verbose" or "-v": o.Verbose = true; break;
                     case "--no-cache": o.NoCache = true; break;
+                    case "--draft": o.Draft = true; break;
                     default: return (null, $"不明なオプション「{a}」です。 (unknown option)");
                 }
             }
@@ -71,13 +73,15 @@ public sealed class Options
 
         コマンド:
           check      入力を検査し、年度計画達成度を計算して公表値と照合します。
-          build      サイトを作ります（既定: input/ → _site/）。
+          build      サイトを作ります（既定: input/ → _site/）。公開できない問題があれば作りません。
           serve      サイトを作ってプレビューし、入力の変更を見て作り直します。
           next-year  次の年度の実績を書き込む行を各項目のCSVに追加します（--year R5）。
 
         オプション:
           --input DIR      入力フォルダ（既定: input）
-          --output DIR     出力フォルダ（既定: _site）
+          --output DIR     出力フォルダ（既定: _site）。空のフォルダか、このツールが作ったフォルダだけに書き込みます
+          --draft          公開できない問題が残っていても「下書き」としてサイトを作ります（確認用。公開には使えません）
+          --theme DIR      テーマのフォルダ（既定: プログラムに入っている標準のテーマ）
           --base-url URL   公開先のURL（sitemap.xml と canonical に使います）
           --format json    check の結果をJSONで出力します
           --port N         serve のポート（既定: 8080、0 なら空いているポート）

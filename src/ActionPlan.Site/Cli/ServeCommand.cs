@@ -1,18 +1,25 @@
+using System.Runtime.InteropServices;
+using ActionPlan.Site.Pipeline;
 using ActionPlan.Site.Serve;
 
 namespace ActionPlan.Site.Cli;
 
-/// <summary>「serve」: preview with rebuild on save. Stops on Ctrl+C.</summary>
+/// <summary>「serve」: preview (always a draft) with rebuild on save. Stops cleanly on Ctrl+C and on SIGTERM.</summary>
 public static class ServeCommand
 {
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
         var toml = File.Exists("netlify.toml") ? "netlify.toml" : null;
-        await using var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme ?? "theme", o.BaseUrl, o.Port, toml, stdout, o.NoCache ? null : BuildCommand.DefaultTemplateCache);
-        if (session is null) return ExitCodes.DataError;
         var done = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-        await done.Task;
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; done.TrySetResult(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; done.TrySetResult(); });
+        await using (var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme ?? DefaultTheme.Path, o.BaseUrl, o.Port, toml, stdout,
+                         o.NoCache ? null : BuildCommand.DefaultTemplateCache, themeIsUsers: o.Theme is not null))
+        {
+            if (session is null) return ExitCodes.DataError;
+            await done.Task;
+        }
+        stdout.WriteLine("プレビューを終了しました。");
         return ExitCodes.Ok;
     }
 }

@@ -5,7 +5,10 @@ using ActionPlan.Rendering;
 namespace ActionPlan.Site.Output;
 
 /// <summary>Why the output could not be written, in Japanese for the staff.</summary>
-public sealed class OutputException(string message, Exception? inner = null) : Exception(message, inner);
+public class OutputException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The build would overwrite a file in the output folder that this tool did not write (exit 2, nothing changed).</summary>
+public sealed class ForeignFileException(string message) : OutputException(message);
 
 /// <summary>
 /// Write stage: puts the rendered files on disk atomically. Files stream into a sibling folder; only when every file is
@@ -17,7 +20,24 @@ public static partial class SiteWriter
 {
     private const string TempSuffix = ".tmp-", OldSuffix = ".old-";
 
-    public sealed record Result(int Written, int Unchanged, int Removed);
+    /// <summary>
+    /// The list of files a build wrote, kept in the output folder: it is how a later build knows the folder is the tool's,
+    /// and which files in it are not (those are kept, never deleted: see docs/publishing-safety in README).
+    /// </summary>
+    public const string ManifestName = ".actionplan-site";
+
+    private const string ManifestHeader = "# ActionPlan.Site が作ったファイルの一覧です。このフォルダはビルドのたびに作り直されます（一覧にないファイルは残します）。";
+
+    /// <param name="Kept">Files in the folder that the tool did not write, carried over untouched into the new output.</param>
+    public sealed record Result(int Written, int Unchanged, int Removed, IReadOnlyList<string> Kept);
+
+    /// <summary>The files the previous build wrote (empty when the folder has no manifest).</summary>
+    public static HashSet<string> ReadManifest(string outputDir)
+    {
+        var path = Path.Combine(outputDir, ManifestName);
+        if (!File.Exists(path)) return new HashSet<string>(StringComparer.Ordinal);
+        return File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Resolves a site-relative path inside the root, refusing anything that would escape it.</summary>
     public static string SafeCombine(string root, string relative)
@@ -62,6 +82,8 @@ public static partial class SiteWriter
     {
         private readonly string _full, _temp, _display;
         private readonly ConcurrentDictionary<string, bool> _paths = new(StringComparer.Ordinal);
+        private HashSet<string> _owned = new(StringComparer.Ordinal);
+        private HashSet<string> _previous = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<string> _added = [], _changed = [];
         private int _written, _unchanged;
         private bool _committed;
@@ -90,7 +112,14 @@ public static partial class SiteWriter
                 TryDelete(temp);
                 throw new OutputException(Describe(ex, outputDir), ex);
             }
-            return new Transaction(outputDir, full, temp);
+            var tx = new Transaction(outputDir, full, temp);
+            if (Directory.Exists(full))
+            {
+                tx._owned = ReadManifest(full);
+                tx._previous = Directory.GetFiles(full, "*", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/')).Where(p => p != ManifestName).ToHashSet(StringComparer.Ordinal);
+            }
+            return tx;
         }
 
         /// <summary>HTML pages that are new, and that changed, against the previous output (for the change report).</summary>
@@ -101,7 +130,11 @@ public static partial class SiteWriter
         public void Add(OutputFile file)
         {
             var target = SafeCombine(_temp, file.Path);
+            if (file.Path == ManifestName) throw new OutputException($"出力ファイル名「{file.Path}」は使えません。");
             if (!_paths.TryAdd(file.Path, true)) throw new OutputException($"出力ファイル「{file.Path}」が2回作られました（名前の衝突）。");
+            if (_previous.Contains(file.Path) && !_owned.Contains(file.Path))
+                throw new ForeignFileException($"出力先「{_display}」の「{file.Path}」は、このツールが作ったファイルではありません（手で置いたか、書き換えたファイルです）。" +
+                                               "サイトのファイルと同じ名前なので上書きしてしまいます。そのファイルを別の場所に移してから、もう一度実行してください。何も変更していません。");
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -128,16 +161,25 @@ public static partial class SiteWriter
             var old = _full + OldSuffix + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
             try
             {
-                var previous = Directory.Exists(_full)
-                    ? Directory.GetFiles(_full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_full, f).Replace('\\', '/')).ToList()
-                    : [];
-                var gone = previous.Where(p => !_paths.ContainsKey(p)).ToList();
+                // Files the tool did not write are kept: carried over into the new output exactly as they are.
+                var kept = _previous.Where(p => !_owned.Contains(p) && !_paths.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+                foreach (var k in kept)
+                {
+                    var target = SafeCombine(_temp, k);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    Link(Path.Combine(_full, k), target);
+                }
+                var manifest = System.Text.Encoding.UTF8.GetBytes(ManifestHeader + "\n" + string.Concat(_paths.Keys.Order(StringComparer.Ordinal).Select(p => p + "\n")));
+                var previousManifest = Path.Combine(_full, ManifestName);
+                if (!(File.Exists(previousManifest) && SameBytes(previousManifest, manifest) && Link(previousManifest, Path.Combine(_temp, ManifestName))))
+                    File.WriteAllBytes(Path.Combine(_temp, ManifestName), manifest);
+                var gone = _previous.Where(p => _owned.Contains(p) && !_paths.ContainsKey(p)).ToList();
                 Removed = gone.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
                 if (Directory.Exists(_full)) Directory.Move(_full, old);
                 Directory.Move(_temp, _full);
                 _committed = true;
                 TryDelete(old);
-                return new Result(_written, _unchanged, gone.Count);
+                return new Result(_written, _unchanged, gone.Count, kept);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

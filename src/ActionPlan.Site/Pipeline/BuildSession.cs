@@ -9,10 +9,13 @@ using ActionPlan.Site.Output;
 
 namespace ActionPlan.Site.Pipeline;
 
-/// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
-/// <summary>Which stage stopped a build: the sources, the theme, or the output folder.</summary>
-public enum BuildFailure { None, Input, ThemeMissing, Theme, Output }
+/// <summary>
+/// Which stage stopped a build: the sources (Input), the publish gate (Unpublishable: the plan reads but is unfinished
+/// or contradictory), the theme, the output folder refused before anything was touched (OutputRefused), or writing it.
+/// </summary>
+public enum BuildFailure { None, Input, Unpublishable, ThemeMissing, Theme, OutputRefused, Output }
 
+/// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
 public sealed record BuildResult(
     BuildFailure Failure,
     Plan? Plan,
@@ -22,7 +25,8 @@ public sealed record BuildResult(
     ChangeReport? Changes,
     SiteWriter.Result? Write,
     TimeSpan Load,
-    TimeSpan RenderAndWrite)
+    TimeSpan RenderAndWrite,
+    bool Draft = false)
 {
     public bool Ok => Failure == BuildFailure.None;
     public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
@@ -36,6 +40,12 @@ public sealed record BuildResult(
 /// </summary>
 public sealed class BuildSession(string input, string output, string theme, string? baseUrl, string? templateCache = null)
 {
+    /// <summary>Build even when the publish gate objects, marking every page as a draft (build --draft, serve).</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Whether the theme folder is the user's own (--theme): then it is protected like the input folder.</summary>
+    public bool ThemeIsUsers { get; init; } = true;
+
     private ThemeRenderer? _renderer;
 
     public string Input => input;
@@ -65,10 +75,17 @@ public sealed class BuildSession(string input, string output, string theme, stri
     public async Task<BuildResult> BuildAsync()
     {
         var clock = Stopwatch.StartNew();
+        if (OutputGuard.Refusal(output, input, ThemeIsUsers ? theme : null) is { } refusal)
+            return Fail(BuildFailure.OutputRefused, [], [refusal], TimeSpan.Zero);
         var loaded = PlanLoader.Load(input, input);
         var load = clock.Elapsed;
         if (loaded.Plan is null)
             return Fail(BuildFailure.Input, loaded.Diagnostics, [$"入力にエラーが{loaded.Errors.Count()}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。"], load);
+        var blockers = loaded.Blockers.ToList();
+        if (blockers.Count > 0 && !Draft)
+            return Fail(BuildFailure.Unpublishable, loaded.Diagnostics,
+                [$"公開できない問題が{blockers.Count}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。" +
+                 "上の「公開不可」の行を直してください。直す前に確認したいときは --draft を付けると、「下書き」と表示したサイトを作ります（公開には使えません）。"], load);
         if (!Directory.Exists(theme))
             return Fail(BuildFailure.ThemeMissing, loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
@@ -86,7 +103,9 @@ public sealed class BuildSession(string input, string output, string theme, stri
             _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
             if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
             var renderer = new SiteRenderer(_renderer);
-            var options = new RenderOptions(baseUrl, Memoize ? _memo : null);
+            // A draft lists its problems on every page (build --draft); serve shows them in its live banner instead, so that
+            // fixing one problem re-renders only the pages it touched.
+            var options = new RenderOptions(baseUrl, Memoize ? _memo : null, !Draft ? null : Memoize ? [] : blockers.Select(b => b.Format()).ToList());
             var sink = MemoryPacing.Paced(file =>
             {
                 tx.Add(file);
@@ -97,6 +116,10 @@ public sealed class BuildSession(string input, string output, string theme, stri
             MemoryPacing.Compact();   // the pages' garbage goes before the open data's large arrays are built
             foreach (var file in renderer.SiteFiles(loaded.Plan, options)) sink(file);
             write = tx.Commit();
+        }
+        catch (ForeignFileException ex)
+        {
+            return Fail(BuildFailure.OutputRefused, loaded.Diagnostics, [ex.Message], load);
         }
         catch (OutputException ex)
         {
@@ -114,7 +137,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
         var elapsed = clock.Elapsed;
         var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
         ChangeReport.WriteBeside(output, changes);
-        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed);
+        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, Draft);
     }
 
     private static BuildResult Fail(BuildFailure failure, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>

@@ -11,9 +11,10 @@ namespace ActionPlan.Site.Serve;
 /// What the preview server serves: the last good site (a built folder, which only a successful build replaces), plus
 /// the errors of the latest build if it failed.
 /// </summary>
-public sealed record ServedSite(string Folder, int Version, IReadOnlyList<string> Errors)
+/// <param name="Problems">What stops publishing the served draft (the publish gate), shown in the preview's banner.</param>
+public sealed record ServedSite(string Folder, int Version, IReadOnlyList<string> Errors, IReadOnlyList<string>? Problems = null)
 {
-    public static ServedSite FromFolder(string folder, int version = 1) => new(Path.GetFullPath(folder), version, []);
+    public static ServedSite FromFolder(string folder, int version = 1, IReadOnlyList<string>? problems = null) => new(Path.GetFullPath(folder), version, [], problems ?? []);
 
     public bool TryRead(string relative, out byte[] bytes)
     {
@@ -103,7 +104,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             case "status":
                 ctx.Response.ContentType = "application/json; charset=utf-8";
-                await ctx.Response.WriteAsync(JsonSerializer.Serialize(new { version = site.Version, errors = site.Errors }));
+                await ctx.Response.WriteAsync(JsonSerializer.Serialize(new { version = site.Version, errors = site.Errors, problems = site.Problems ?? [] }));
                 break;
             case "reload.js":
                 ctx.Response.ContentType = "text/javascript; charset=utf-8";
@@ -119,9 +120,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private const string ReloadScript = """
         (function () {
           var seen = null;
-          function banner(errors) {
+          function banner(errors, problems) {
             var box = document.getElementById('ap-build-errors');
-            if (!errors.length) { if (box) box.remove(); return; }
+            if (!errors.length && !problems.length) { if (box) box.remove(); return; }
             if (!box) {
               box = document.createElement('div');
               box.id = 'ap-build-errors';
@@ -131,15 +132,15 @@ public sealed class PreviewServer : IAsyncDisposable
             }
             box.textContent = '';
             var h = document.createElement('p');
-            h.textContent = '入力にエラーがあるため、前回のサイトを表示しています:';
+            h.textContent = errors.length ? '入力にエラーがあるため、前回のサイトを表示しています:' : '公開できない問題（build では作られません）:';
             box.appendChild(h);
-            errors.forEach(function (e) { var p = document.createElement('pre'); p.textContent = e; box.appendChild(p); });
+            (errors.length ? errors : problems).forEach(function (e) { var p = document.createElement('pre'); p.textContent = e; box.appendChild(p); });
           }
           function poll() {
             fetch('/__actionplan/status', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (s) {
               if (seen !== null && s.version !== seen) { location.reload(); return; }
               seen = s.version;
-              banner(s.errors);
+              banner(s.errors, s.problems || []);
             }).catch(function () {}).finally(function () { setTimeout(poll, 400); });
           }
           poll();

@@ -32,9 +32,15 @@ public sealed class ServeSession : IAsyncDisposable
         _log = log;
     }
 
-    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log, string? templateCache = null)
+    /// <summary>
+    /// Builds the first draft and starts serving it, or returns null after saying why in Japanese (sources with errors,
+    /// an output folder that is not the tool's, a port in use). <paramref name="themeIsUsers"/>: the theme folder was given
+    /// with --theme, so it is watched (the built-in theme never changes while serving).
+    /// </summary>
+    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log,
+        string? templateCache = null, bool themeIsUsers = true)
     {
-        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache) { Memoize = true };
+        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache) { Memoize = true, Draft = true, ThemeIsUsers = themeIsUsers };
         var serve = new ServeSession(session, log);
         var first = await session.BuildAsync();
         Print(first, log);
@@ -44,10 +50,20 @@ public sealed class ServeSession : IAsyncDisposable
             return null;
         }
         serve._version = 1;
-        serve.Server = await PreviewServer.StartAsync(ServedSite.FromFolder(output, 1), port, netlifyToml, liveReload: true);
+        try
+        {
+            serve.Server = await PreviewServer.StartAsync(ServedSite.FromFolder(output, 1, Problems(first)), port, netlifyToml, liveReload: true);
+        }
+        catch (IOException ex) when (ex.GetType().Name == "AddressInUseException" || ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+        {
+            log.WriteLine($"エラー: ポート {port} はほかのプログラム（別の serve など）が使っています。そのプログラムを終了するか、--port 8081 のように別の番号を指定してください（--port 0 なら空いている番号を使います）。");
+            return null;
+        }
         serve.Watch(input, themeChanged: false);
-        serve.Watch(theme, themeChanged: true);
-        log.WriteLine($"プレビュー: {serve.Server.Address}  （入力とテーマの変更を監視しています。終了は Ctrl+C）");
+        if (themeIsUsers) serve.Watch(theme, themeChanged: true);
+        log.WriteLine($"プレビュー: {serve.Server.Address}  （{(themeIsUsers ? "入力とテーマ" : "入力")}の変更を監視しています。終了は Ctrl+C）");
+        if (first.Diagnostics.Any(d => d.Severity == Severity.Blocking))
+            log.WriteLine("公開できない問題があるため、プレビューは「下書き」と表示しています。直すと表示が消えます。公開用のサイトは build で作ります。");
         return serve;
     }
 
@@ -100,7 +116,7 @@ public sealed class ServeSession : IAsyncDisposable
             if (result.Ok)
             {
                 var version = Interlocked.Increment(ref _version);
-                Server.Update(ServedSite.FromFolder(_session.Output, version));
+                Server.Update(ServedSite.FromFolder(_session.Output, version, Problems(result)));
             }
             else
             {
@@ -114,6 +130,9 @@ public sealed class ServeSession : IAsyncDisposable
         finally { _gate.Release(); }
     }
 
+    private static IReadOnlyList<string> Problems(BuildResult result) =>
+        result.Diagnostics.Where(d => d.Severity == Severity.Blocking).Select(d => d.Format()).ToList();
+
     /// <summary>The session's pipeline (for tests that look at what a rebuild re-rendered).</summary>
     public BuildSession Session => _session;
 
@@ -121,7 +140,7 @@ public sealed class ServeSession : IAsyncDisposable
     {
         foreach (var d in result.Diagnostics) log.WriteLine(d.Format());
         foreach (var e in result.Errors) log.WriteLine("エラー: " + e);
-        if (!result.Ok) { log.WriteLine("前回のサイトを表示し続けています。"); return; }
+        if (!result.Ok) { log.WriteLine(result.Failure == BuildFailure.OutputRefused ? "出力先を変えてから、もう一度実行してください。" : "前回のサイトを表示し続けています。"); return; }
         if (result.Changes is { IsFirstBuild: false } changes) log.Write(changes.Format());
         var detail = render is { Rendered: var r, Reused: var u } && u > 0 ? $"、再描画{r}・再利用{u}" : "";
         log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds):0} ms{detail}）");
