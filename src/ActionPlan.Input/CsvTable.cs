@@ -72,6 +72,9 @@ public sealed class CsvTable
                         SplitGuess(values, headers) is { } guess
                             ? $"「,」を含む値は「\"」で囲んでください: \"{guess}\"（Excelで保存すれば自動で囲まれます）。"
                             : "「,」を含む値は、値全体を「\"」で囲んでください（Excelで保存すれば自動で囲まれます）。");
+                    // The row is still read (its first columns), so that this one mistake does not also show up as others.
+                    for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values[i].Trim();
+                    rows.Add(new Row(line, cells));
                     continue;
                 }
                 for (var i = 0; i < reader.FieldCount; i++)

@@ -37,6 +37,8 @@ public static partial class ItemCsv
 
     public static IReadOnlyList<YearEntry> Read(CsvTable table, PlanInfo? info, string file, DiagnosticBag d)
     {
+        var diagnosticsBefore = d.Items.Count;
+        var troubled = new HashSet<EntryBuilder>();   // entries whose indicators were already reported: no second message about their figure
         var entries = new List<EntryBuilder>();
         LineBuilder? last = null;
         EntryBuilder? lastEntry = null;
@@ -85,27 +87,27 @@ public static partial class ItemCsv
             last = line;
             lastEntry = entry;
 
-            if (ReadIndicator(row, kind.Value, file, d) is { } indicator)
+            var reportedBefore = d.Items.Count;
+            var indicatorRead = ReadIndicator(row, kind.Value, file, d);
+            if (d.Items.Count > reportedBefore) troubled.Add(entry);
+            if (indicatorRead is { } indicator)
             {
                 line.Indicators.Add(indicator);
-                if (kind == EntryKind.Result && indicator.Actual is { } actual && !line.Text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
+                if (kind == EntryKind.Result && indicator.Actual is { } actual && !troubled.Contains(entry) && !line.Text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
                 {
                     var stated = ValueNotation.FiguresIn(line.Text, actual.Unit);
-                    if (stated.Count > 0 && stated.All(q => q.Value != actual.Value))
+                    if (stated.Count > 0 && stated.All(q => q.Value != actual.Value) && troubled.Add(entry))
                         d.Blocking("text-figure-mismatch", file, row.Line, Actual,
                             $"内容の文にある数値（{string.Join("、", stated.Select(q => q.Display))}）のどれも、実績値「{actual.Display}」と一致しません。",
                             "文か実績値の列のどちらかが古いままです。公表資料を確かめて、両方を同じ値にしてください。");
                 }
-                if (indicator.Counted && !CountedMarker().IsMatch(line.Text))
+                if (indicator.Counted && !CountedMarker().IsMatch(line.Text) && troubled.Add(entry))
                     d.Blocking("counted-without-marker", file, row.Line, Counted,
                         "達成度対象（※）ですが、内容の文に「(※)」がありません。", "公表資料と同じく文末に「(※)」を書くか、達成度対象を空にしてください。");
             }
-            else if (text.Length > 0 && CountedMarker().IsMatch(text) && kind == EntryKind.Result)
-                d.Blocking("marker-without-indicator", file, row.Line, Counted,
-                    "内容に「(※)」がありますが、達成度対象の指標がありません。", "指標・目標値・実績値を書き、達成度対象に「※」を書いてください。");
 
             var (published, pubError) = ValueNotation.ParsePublished(row[Published]);
-            if (pubError is not null) d.Error("published-unparseable", file, row.Line, Published, pubError);
+            if (pubError is not null) d.Error("published-unparseable", file, row.Line, Published, pubError, "例: 70%（達成度がない年度は「-」か「なし」）。Excelで「0.7」になったときは、セルの書式を「文字列」にして「70%」と入力し直してください。");
             else if (row[Reason].Length > 0 && published is null)
                 d.Error("reason-without-published", file, row.Line, Reason, "相違の理由がありますが、同じ行に公表達成度がありません。", "相違の理由は公表達成度と同じ行に書いてください。");
             else if (published is not null)
@@ -120,11 +122,20 @@ public static partial class ItemCsv
                 else { entry.Published = published; entry.PublishedLine ??= row.Line; }
             }
         }
+        foreach (var entry in entries.Where(e => e.Kind == EntryKind.Result))
+            foreach (var line in entry.Lines.Where(l => CountedMarker().IsMatch(l.Text) && !l.Indicators.Any(i => i.Counted)))
+                if (troubled.Add(entry))
+                    d.Blocking("marker-without-indicator", file, line.Row, Counted,
+                        "内容に「(※)」がありますが、達成度対象（※）の指標がありません。",
+                        "この行の指標の「達成度対象」に「※」を書くか（指標がなければ指標・目標値・実績値も）、達成度に数えないなら文の「(※)」を消してください。");
         var built = entries
             .OrderBy(e => e.Year).ThenBy(e => e.Kind)
             .Select(e => (Builder: e, Entry: new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published)))
             .ToList();
-        foreach (var (builder, entry) in built.Where(b => b.Entry.Kind == EntryKind.Result && b.Entry.Published is not null))
+        // The computed figure is compared with the published one only when the file read cleanly and the year's indicators were
+        // not already reported: otherwise the disagreement is a consequence of a problem already shown, not a second one.
+        var fileHadErrors = d.Items.Skip(diagnosticsBefore).Any(x => x.Severity == Severity.Error);
+        foreach (var (builder, entry) in built.Where(b => !fileHadErrors && !troubled.Contains(b.Builder) && b.Entry.Kind == EntryKind.Result && b.Entry.Published is not null))
         {
             var computed = AchievementRule.For(entry.Lines.SelectMany(l => l.Indicators));
             var published = entry.Published!;

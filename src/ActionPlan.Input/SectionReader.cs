@@ -85,14 +85,16 @@ public static class SectionReader
                             continue;
                         }
                         foreach (var p in li.OfType<ParagraphBlock>())
-                            for (var k = 1; k < p.Lines.Count; k++)
-                            {
-                                var bodyLine = p.Lines.Lines[k].Line;
-                                if (bodyLine >= 0 && bodyLine < bodyLines.Length && bodyLines[bodyLine].Length > 0 && !char.IsWhiteSpace(bodyLines[bodyLine][0]))
+                        {
+                            // Markdig joins a line without 「- 」 to the bullet above (a lazy continuation); a bullet of the
+                            // document is one line, so an unindented second line is a lost 「- 」.
+                            var lastLine = body.AsSpan(0, Math.Min(body.Length, p.Span.End + 1)).Count('\n');
+                            for (var bodyLine = p.Line + 1; bodyLine <= lastLine && bodyLine < bodyLines.Length; bodyLine++)
+                                if (bodyLines[bodyLine].Length > 0 && !char.IsWhiteSpace(bodyLines[bodyLine][0]))
                                     diagnostics.Error("markdown-lazy-continuation", file, bodyLine + 1 + lineOffset, "箇条書き",
                                         $"「{CsvTable.Shorten(bodyLines[bodyLine].Trim())}」の行が「- 」で始まっていないため、前の箇条書きの続きとしてつながってしまいます。",
                                         "新しい箇条書きなら行頭に「- 」を付けてください。前の行の続きなら、前の行につなげて1行にしてください。");
-                            }
+                        }
                         bullets.Add(SplitTags(text.Trim()));
                     }
                     break;

@@ -53,7 +53,8 @@ public abstract record Page
 
     public string DocumentTitle => Path == "index.html" ? Site.Title + "の進捗 | " + Site.City : $"{Heading} | {Site.Title} | {Site.City}";
     public string Stylesheet => Root + "assets/site.css";
-    public string? Canonical => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (Path == "index.html" ? "" : Path);
+    public virtual string? Canonical => CanonicalOf(Path);
+    protected string? CanonicalOf(string path) => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (path == "index.html" ? "" : path);
     public string HomeHref => Root + "index.html";
 }
 
@@ -184,7 +185,10 @@ public sealed record RedirectPage : Page
     public const string Kind = "pages/Redirect.cshtml";
     public override string Template => Kind;
     public required Link Target { get; init; }
+    /// <summary>The page moved to, from the site root (its canonical address).</summary>
+    public required string TargetPath { get; init; }
     public override bool NoIndex => true;
+    public override string? Canonical => CanonicalOf(TargetPath);
     public override string? RefreshTo => Target.Href;
 }
 

@@ -334,6 +334,7 @@ public sealed class SiteModelBuilder
             Heading = $"{division.Name}のページは移動しました",
             Site = _site,
             Target = new Link(Rel(path, target), $"{division.Name}の実施項目"),
+            TargetPath = target,
         });
     }
 

@@ -38,6 +38,9 @@ public static class OutputGuard
         if (File.Exists(Path.Combine(o, SiteWriter.ManifestName))) return null;
         var entries = Directory.EnumerateFileSystemEntries(o).Take(4).Select(Path.GetFileName).ToList();
         if (entries.Count == 0) return null;
+        if (File.Exists(Path.Combine(o, "opendata", "plan.json")) && File.Exists(Path.Combine(o, "assets", "site.css")))
+            return $"出力先「{shown}」は、以前のバージョンのこのツールが作ったサイトのようですが、作成ファイルの一覧（{SiteWriter.ManifestName}）がないため、" +
+                   "人が置いたファイルと見分けられません。残したいファイルがないことを確かめてからフォルダを削除し、もう一度実行してください。何も変更していません。";
         return $"出力先「{shown}」には、このツールが作ったのではないファイルがあります（{string.Join("、", entries.Take(3))}{(entries.Count > 3 ? " など" : "")}）。" +
                "このツールは、空のフォルダか、以前このツールが作ったフォルダ（" + SiteWriter.ManifestName + " のあるフォルダ）にだけ書き込みます。" + fix;
     }

@@ -54,7 +54,7 @@ public sealed class ServeSession : IAsyncDisposable
         {
             serve.Server = await PreviewServer.StartAsync(ServedSite.FromFolder(output, 1, Problems(first)), port, netlifyToml, liveReload: true);
         }
-        catch (IOException ex) when (ex.GetType().Name == "AddressInUseException" || ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+        catch (IOException ex) when (AddressInUse(ex))
         {
             log.WriteLine($"エラー: ポート {port} はほかのプログラム（別の serve など）が使っています。そのプログラムを終了するか、--port 8081 のように別の番号を指定してください（--port 0 なら空いている番号を使います）。");
             return null;
@@ -128,6 +128,15 @@ public sealed class ServeSession : IAsyncDisposable
             Rebuilt?.Invoke(_version);
         }
         finally { _gate.Release(); }
+    }
+
+    /// <summary>Kestrel reports a busy port as an IOException wrapping AddressInUseException (itself over a SocketException).</summary>
+    private static bool AddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex.GetType().Name == "AddressInUseException" || ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+                return true;
+        return false;
     }
 
     private static IReadOnlyList<string> Problems(BuildResult result) =>
