@@ -144,7 +144,7 @@ public class PublishGateTests
         string Page(string path) => Encoding.UTF8.GetString(site.Single(f => f.Path == path).Content);
 
         var division = Page("divisions/zaisei.html");
-        Assert.Contains("<a href=\"tel:0942722111\">0942-72-2111</a>", division);
+        Assert.Contains("<a href=\"tel:0942722111\">0942\u201172\u20112111</a>", division);
         Assert.Contains("<a href=\"mailto:zaisei@example.lg.jp\">zaisei@example.lg.jp</a>", division);
         var item = Page("items/01.html");
         Assert.Contains("id=\"contact\">問い合わせ先", item);

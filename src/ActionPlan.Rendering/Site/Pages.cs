@@ -127,6 +127,8 @@ public sealed record DivisionRef(string Name, string? Href);
 public sealed record ContactView(string Name, string? Phone, string? Email, string? PageUrl)
 {
     public string? PhoneHref => Phone is null ? null : "tel:" + new string(Phone.Where(char.IsAsciiDigit).ToArray());
+    /// <summary>The number as written, with non-breaking hyphens so it never wraps mid-number.</summary>
+    public string? PhoneDisplay => Phone?.Replace('-', '\u2011');
     public string? EmailHref => Email is null ? null : "mailto:" + Email;
 }
 
