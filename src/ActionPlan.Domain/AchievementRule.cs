@@ -16,6 +16,10 @@ public sealed record Achievement(int? Percent, IReadOnlyList<IndicatorRatio> Rat
 /// per counted indicator, ratio = actual ÷ target for 以上 targets; for 以下 targets 1 when actual ≤ target,
 /// else target ÷ actual. Each ratio is clamped to [0, 1]. The year's figure is the mean of its ratios as a
 /// whole percent rounded half up; no counted indicator gives no figure.
+/// Signed targets: 以上 with a negative target (「前年度比▲600時間以上」, a reduction of at least 600) divides the signed
+/// values, so a smaller reduction scores less and any increase scores 0. 以下 with a negative target (「▲1%以下」) reads
+/// two ways (a reduction of at most 1%, or a change of at most −1%): it has no ratio here, and the loader refuses it
+/// with a message suggesting the 以上 form.
 /// </summary>
 public static class AchievementRule
 {
@@ -24,8 +28,12 @@ public static class AchievementRule
     {
         if (!indicator.Counted || indicator.Target is null || indicator.Actual is null || indicator.Kind is null)
             return null;
+        if (!IsDefined(indicator.Kind.Value, indicator.Target.Value)) return null;
         return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value));
     }
+
+    /// <summary>Whether a target of this kind and sign has one meaning (以下 with a negative target does not).</summary>
+    public static bool IsDefined(TargetKind kind, decimal target) => !(kind == TargetKind.AtMost && target < 0);
 
     /// <summary>The unclamped ratio. A zero target is met by any actual at or on the right side of zero.</summary>
     public static decimal RawRatio(decimal target, decimal actual, TargetKind kind)
@@ -36,6 +44,7 @@ public static class AchievementRule
                 if (target == 0) return actual >= 0 ? 1 : 0;
                 return actual / target;
             case TargetKind.AtMost:
+                if (target < 0) throw new ArgumentOutOfRangeException(nameof(target), "以下 with a negative target is ambiguous (see IsDefined)");
                 if (actual <= target) return 1;
                 if (actual == 0) return 0;
                 return target / actual;

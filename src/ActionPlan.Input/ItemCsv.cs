@@ -177,6 +177,10 @@ public static partial class ItemCsv
             "以下" or "以内" => TargetKind.AtMost,
             var other => Report<TargetKind>(d, "target-kind-unknown", file, row.Line, TargetKindColumn, $"目標の種類「{other}」は使えません。", "「以上」（多いほど良い）か「以下」（少ないほど良い。以内も可）を書いてください。"),
         };
+        if (targetKind is { } tk && target is not null && !AchievementRule.IsDefined(tk, target.Value))
+            d.Error("target-kind-ambiguous", file, row.Line, TargetKindColumn,
+                $"目標値「{row[Target]}」（減少）と目標の種類「以下」の組み合わせは、「減少が{target.Display.TrimStart('▲', '約')}以下」とも「{target.Display}以下の変化」とも読めるため、達成度を計算できません。",
+                $"削減の目標なら「以上」にしてください（{target.Display}以上 = {target.Display.TrimStart('▲', '約')}以上の削減。公表資料の「前年度比▲600時間以上」と同じ書き方です）。");
         if (counted)
         {
             if (row[Target].Length == 0)

@@ -40,6 +40,26 @@ public class AchievementRuleTests
         Assert.Equal(0.5m, AchievementRule.Ratio(Counted(-600, -300, TargetKind.AtLeast)));
     }
 
+    [Theory]
+    [InlineData(-600, -300, 0.5)]    // a reduction of 300 against ▲600以上: half way
+    [InlineData(-600, -900, 1)]      // more reduction than planned: clamped
+    [InlineData(-600, 5100, 0)]      // an increase: 0
+    [InlineData(-1, -0.5, 0.5)]      // ▲1%以上 planned, ▲0.5% achieved
+    public void A_negative_at_least_target_is_a_reduction_of_at_least(decimal target, decimal actual, decimal expected) =>
+        Assert.Equal(expected, AchievementRule.Ratio(Counted(target, actual, TargetKind.AtLeast)));
+
+    [Fact]
+    public void A_negative_at_most_target_has_no_ratio_because_it_reads_two_ways()
+    {
+        // ▲1%以下 planned, ▲0.5% achieved: scored 100% before (−1 ÷ −0.5 = 2, clamped). Now undefined, refused at load.
+        Assert.False(AchievementRule.IsDefined(TargetKind.AtMost, -1));
+        Assert.True(AchievementRule.IsDefined(TargetKind.AtMost, 0));
+        Assert.True(AchievementRule.IsDefined(TargetKind.AtLeast, -1));
+        Assert.Null(AchievementRule.Ratio(Counted(-1, -0.5m, TargetKind.AtMost)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AchievementRule.RawRatio(-1, -0.5m, TargetKind.AtMost));
+        Assert.Equal(Achievement.None, AchievementRule.For([Counted(-1, -0.5m, TargetKind.AtMost)]));
+    }
+
     [Fact]
     public void A_zero_target_is_met_by_any_non_negative_actual()
     {

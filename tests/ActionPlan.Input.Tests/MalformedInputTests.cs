@@ -55,6 +55,7 @@ public class MalformedInputTests
         new("unknown section heading", "items/05.md", Replace("## 目標", "## 目的"), "input/items/05.md", 14, "見出し", "markdown-unknown-section"),
         new("stray paragraph", "items/05.md", Replace("## 目標\n", "## 目標\n\n箇条書きでない文。\n"), "input/items/05.md", 16, "本文", "markdown-stray-paragraph"),
         new("unterminated quote", "items/05.csv", Append("R6,計画,\"閉じない引用符,,,,,,,"), "input/items/05.csv", 12, null, "csv-malformed"),
+        new("以下 with a negative target", "items/05.csv", Replace("寄附金額,8億円,5.59億円,円,以上", "寄附金額,▲8億円,5.59億円,円,以下"), "input/items/05.csv", 3, "目標の種類", "target-kind-ambiguous"),
         new("stray value past the last column", "items/05.csv", Append("R6,計画,一行,,,,,,,,余分"), "input/items/05.csv", 12, "11列目", "csv-extra-field"),
         new("unknown policy parent", "policies.csv", Replace("1-1,1,(1)", "1-1,7,(1)"), "input/policies.csv", 3, "上位コード", "policy-unknown-parent"),
         new("plan period reversed", "plan.md", Replace("終了年度: R8", "終了年度: R3"), "input/plan.md", 8, "終了年度", "plan-period-reversed"),

@@ -49,6 +49,7 @@ public class StafferMistakeTests
         new("Excel turns the label (1) into -1", d => Edit(d, "policies.csv", "1-1,1,(1)", "1-1,1,-1"), "policies.csv", 3, "表記", "policy-label-excel-negative"),
         new("Shift_JIS save turns — into ?", d => SaveAsShiftJis(d, "items/16.csv"), "items/16.csv", 2, "公表達成度", "published-unparseable"),
         new("Shift_JIS save turns a dash in a sentence into ?", d => { Edit(d, "items/05.csv", "返礼品取扱事業者学習会の開催", "返礼品取扱事業者学習会の開催—年2回"); SaveAsShiftJis(d, "items/05.csv"); }, "items/05.csv", 6, "内容", "sjis-question-mark", Draftable: true),
+        new("a policy code whose leading zero Excel dropped", d => Edit(d, "items/05.md", "実施方針: \"1-2\"", "実施方針: \"01-2\"", new UTF8Encoding(false)), "items/05.md", 6, "実施方針", "item-unknown-policy"),
         new("Excel stores 70% as 0.7", d => Edit(d, "items/05.csv", "以上,,70%", "以上,,0.7"), "items/05.csv", 2, "公表達成度", "published-unparseable"),
         new("an extra column typed right of the table", d => Edit(d, "items/01.csv", "以下,※,", "以下,※,,メモ"), "items/01.csv", 3, "11列目", "csv-extra-field"),
         // Notepad edits of CSV

@@ -123,4 +123,22 @@ public class UpdateCycleTests
         Assert.Contains("No.5: 令和5年度実績はすでにあります", again.Out);
         Assert.Equal(2, Cli.Invoke("next-year", "--year", "R9", "--input", dir["input"]).ExitCode);
     }
+
+    [Fact]
+    public void Next_year_quotes_through_csvhelper_and_keeps_utf16_files_utf16()
+    {
+        using var dir = Repo.CopyOf();
+        var utf16 = dir["input/items/05.csv"];
+        File.WriteAllText(utf16, File.ReadAllText(utf16), new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        Assert.Equal(0, Cli.Invoke("next-year", "--year", "R6", "--input", dir["input"]).ExitCode);
+
+        var bytes = File.ReadAllBytes(utf16);
+        Assert.Equal([0xFF, 0xFE], bytes[..2]);
+        Assert.True(TextDecoder.TryDecode(bytes, out var text, out var enc));
+        Assert.Equal(TextDecoder.Detected.Utf16Bom, enc);
+        Assert.Contains("R6,実績,\"（未記入）返礼品数(1,000品)\",,,,,,,\r\n", text);
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        Assert.Equal(5, loaded.Plan!.Items.Single(i => i.Number == 5).Entries.Single(e => e.Year.Reiwa == 6 && e.Kind == ActionPlan.Domain.EntryKind.Result).Lines.Count);
+    }
 }

@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -10,16 +11,13 @@ namespace ActionPlan.Rendering.Site;
 /// for http(s), mailto and relative addresses, images become their text, and table alignment becomes a class (no
 /// inline style, so the strict CSP holds). The loader reports these cases; this is the second line of defence.
 /// </summary>
-public static partial class ProseMarkdown
+public static class ProseMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseCjkFriendlyEmphasis()
         .DisableHtml()
         .Build();
-
-    [GeneratedRegex(@" style=""text-align: (left|center|right);""")]
-    private static partial Regex AlignStyle();
 
     public static string ToHtml(string markdown)
     {
@@ -32,17 +30,37 @@ public static partial class ProseMarkdown
             var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
             link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Title ?? ""));
         }
+        foreach (var table in doc.Descendants<Table>()) MarkTable(table);
         var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.Render(doc);
         writer.Flush();
-        var html = AlignStyle().Replace(writer.ToString(), m => $" class=\"ap-align-{m.Groups[1].Value}\"");
-        // Wide tables scroll inside their own container on phones; headings under the page's h1 start at h2.
-        return html
-            .Replace("<table>", "<div class=\"ap-table-scroll\"><table class=\"ap-table\">")
+        // Wide tables scroll inside their own container on phones.
+        return writer.ToString()
+            .Replace("<table class=\"ap-table\">", "<div class=\"ap-table-scroll\"><table class=\"ap-table\">")
             .Replace("</table>", "</table></div>")
-            .Replace("<th>", "<th scope=\"col\">")
             .Replace("\r\n", "\n");
+    }
+
+    /// <summary>
+    /// In the syntax tree, not in the HTML text: header cells get scope="col" (whatever their alignment), and a column's
+    /// alignment becomes a class on each of its cells instead of an inline style (the strict CSP forbids style attributes).
+    /// </summary>
+    private static void MarkTable(Table table)
+    {
+        table.GetAttributes().AddClass("ap-table");
+        var alignments = table.ColumnDefinitions.Select(c => c.Alignment).ToList();
+        foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+        foreach (var row in table.OfType<TableRow>())
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i] is not TableCell cell) continue;
+                var attributes = cell.GetAttributes();
+                if (row.IsHeader) attributes.AddPropertyIfNotExist("scope", "col");
+                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : i;
+                if (column < alignments.Count && alignments[column] is { } align)
+                    attributes.AddClass("ap-align-" + align switch { TableColumnAlign.Center => "center", TableColumnAlign.Right => "right", _ => "left" });
+            }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using RazorLight;
@@ -6,11 +7,21 @@ namespace ActionPlan.Rendering.Theme;
 
 /// <summary>
 /// Base class of every theme template. Its encoder leaves Japanese as characters (RazorLight's default writes
-/// &amp;#x...; for anything outside ASCII) while still escaping &lt; &gt; &amp; &quot; ' for HTML.
+/// &amp;#x...; for anything outside ASCII) while still escaping &lt; &gt; &amp; &quot; ' for HTML. Every number a
+/// template writes, in text or in an attribute, is formatted with the invariant culture: the same bytes under any OS
+/// culture (a German locale would otherwise write the SVG coordinate 164.8 as 「164,8」).
 /// </summary>
 public abstract class ThemePage<TModel> : TemplatePage<TModel>
 {
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     protected ThemePage() => HtmlEncoder = Encoder;
+
+    private static object? Invariant(object? value) =>
+        value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value;
+
+    public override void Write(object? value) => base.Write(Invariant(value));
+
+    public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
+        base.WriteAttributeValue(prefix, prefixOffset, Invariant(value), valueOffset, valueLength, isLiteral);
 }

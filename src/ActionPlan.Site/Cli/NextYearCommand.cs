@@ -105,15 +105,16 @@ public static class NextYearCommand
             if (pending.Remove(key, out var value)) lines[i] = $"{key}: {value}";
         }
         lines.InsertRange(close, pending.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value}"));
-        WriteKeeping(path, string.Join(newline, lines), detected);
+        WriteKeeping(path, string.Join(newline, lines), detected, bytes);
     }
 
-    private static void WriteKeeping(string path, string text, TextDecoder.Detected detected)
+    private static void WriteKeeping(string path, string text, TextDecoder.Detected detected, byte[] original)
     {
         Encoding encoding = detected switch
         {
             TextDecoder.Detected.ShiftJis => TextDecoder.ShiftJis,
             TextDecoder.Detected.Utf8Bom => new UTF8Encoding(true),
+            TextDecoder.Detected.Utf16Bom => new UnicodeEncoding(bigEndian: original[0] == 0xFE, byteOrderMark: true),
             _ => new UTF8Encoding(false),
         };
         var output = new List<byte>(encoding.GetPreamble());
@@ -123,7 +124,10 @@ public static class NextYearCommand
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Appends rows keeping the file's encoding and line ending.</summary>
+    /// <summary>
+    /// Appends rows keeping the file's encoding (UTF-8 with or without BOM, Shift_JIS, UTF-16 with BOM) and line ending;
+    /// CsvHelper quotes what needs quoting.
+    /// </summary>
     public static void Append(string path, IEnumerable<string[]> rows)
     {
         var bytes = File.ReadAllBytes(path);
@@ -131,20 +135,9 @@ public static class NextYearCommand
         var newline = text.Contains("\r\n") ? "\r\n" : "\n";
         var sb = new StringBuilder(text);
         if (sb.Length > 0 && !text.EndsWith('\n')) sb.Append(newline);
-        foreach (var row in rows) sb.Append(string.Join(",", row.Select(Quote))).Append(newline);
-        Encoding encoding = detected switch
-        {
-            TextDecoder.Detected.ShiftJis => TextDecoder.ShiftJis,
-            TextDecoder.Detected.Utf8Bom => new UTF8Encoding(true),
-            _ => new UTF8Encoding(false),
-        };
-        var output = new List<byte>(encoding.GetPreamble());
-        output.AddRange(encoding.GetBytes(sb.ToString()));
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, output.ToArray());
-        File.Move(temp, path, overwrite: true);
+        using (var buffer = new StringWriter(sb))
+        using (var csv = CsvHelper.CsvWriter.Create(buffer, new CsvHelper.CsvWriterOptions { NewLine = newline }, leaveOpen: true))
+            foreach (var row in rows) csv.WriteRecord(row);
+        WriteKeeping(path, sb.ToString(), detected, bytes);
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }
