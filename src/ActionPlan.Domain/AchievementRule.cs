@@ -33,7 +33,7 @@ public static class AchievementRule
     }
 
     /// <summary>Whether a target of this kind and sign has one meaning (以下 with a negative target does not).</summary>
-    public static bool IsDefined(TargetKind kind, decimal target) => !(kind == TargetKind.AtMost && target < 0);
+    public static bool IsDefined(TargetKind kind, decimal target) => Targets.HaveOneMeaning(kind, target);
 
     /// <summary>The unclamped ratio. A zero target is met by any actual at or on the right side of zero.</summary>
     public static decimal RawRatio(decimal target, decimal actual, TargetKind kind)

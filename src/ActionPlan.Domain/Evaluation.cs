@@ -3,27 +3,99 @@ namespace ActionPlan.Domain;
 /// <summary>How the computed figure compares with the published one (公表値).</summary>
 public enum Agreement { Agrees, Disagrees, NotPublished }
 
-/// <summary>An item's computed achievement for one year with results, beside the published figure.</summary>
-public sealed record YearAchievement(FiscalYear Year, Achievement Computed, PublishedAchievement? Published)
+/// <summary>Where an item stands for a year, told in words on the site and never by colour alone.</summary>
+public enum AchievementStatus
 {
+    /// <summary>100%: 達成.</summary>
+    Achieved,
+    /// <summary>1–99%: 一部達成.</summary>
+    Partial,
+    /// <summary>0%: 未達成.</summary>
+    Unmet,
+    /// <summary>Results, but no counted indicator: 評価対象外（数値目標なし）.</summary>
+    NotAssessed,
+    /// <summary>No results for the year yet: 実績未登録.</summary>
+    NoResults,
+}
+
+/// <summary>One indicator with the ratio the rule gives it (null when it does not count or cannot be computed).</summary>
+public sealed record IndicatorEvaluation(Indicator Indicator, decimal? Ratio);
+
+/// <summary>An item's year, evaluated: its achievement, its status, the published figure and whether they agree.</summary>
+public sealed record YearEvaluation(
+    FiscalYear Year,
+    YearEntry? Plan,
+    YearEntry? Results,
+    Achievement Computed,
+    IReadOnlyList<IndicatorEvaluation> Indicators)
+{
+    public bool HasResults => Results is not null;
+    public PublishedAchievement? Published => Results?.Published;
+
     public Agreement Agreement =>
         Published is null ? Agreement.NotPublished
         : Published.Percent == Computed.Percent ? Agreement.Agrees
         : Agreement.Disagrees;
+
+    /// <summary>The ratio the rule gave this indicator of the year (null when it does not count).</summary>
+    public decimal? RatioOf(Indicator indicator) => Indicators.FirstOrDefault(i => ReferenceEquals(i.Indicator, indicator))?.Ratio;
+
+    public AchievementStatus Status =>
+        !HasResults ? AchievementStatus.NoResults
+        : Computed.Percent switch
+        {
+            null => AchievementStatus.NotAssessed,
+            100 => AchievementStatus.Achieved,
+            0 => AchievementStatus.Unmet,
+            _ => AchievementStatus.Partial,
+        };
 }
 
-/// <summary>Computes every item's achievement for every year that has results.</summary>
-public static class Evaluation
+/// <summary>An item with every year it has a plan or results for, evaluated.</summary>
+public sealed record ItemEvaluation(Item Item, IReadOnlyList<YearEvaluation> Years)
 {
-    public static IReadOnlyList<YearAchievement> ForItem(Item item) =>
-        item.Entries
-            .Where(e => e.Kind == EntryKind.Result)
-            .Select(e => e.Year)
-            .Distinct()
-            .Order()
-            .Select(y => new YearAchievement(
-                y,
-                AchievementRule.For(item, y),
-                item.Entries.FirstOrDefault(e => e.Year == y && e.Kind == EntryKind.Result)?.Published))
-            .ToList();
+    /// <summary>The year's evaluation; a year without plan or results is evaluated as 実績未登録.</summary>
+    public YearEvaluation For(FiscalYear year) =>
+        Years.FirstOrDefault(y => y.Year == year) ?? new YearEvaluation(year, null, null, Achievement.None, []);
+
+    public IEnumerable<YearEvaluation> WithResults => Years.Where(y => y.HasResults);
+}
+
+/// <summary>
+/// The Compute stage: the whole plan evaluated once, right after Load — every item's every year, every indicator's
+/// ratio, achievement, status and agreement with 公表値. The site model, open data, check, the change report and the
+/// publish gate read this; none of them applies the rule again.
+/// </summary>
+public sealed class EvaluatedPlan
+{
+    private readonly Dictionary<int, ItemEvaluation> _byNumber;
+
+    public Plan Plan { get; }
+    public IReadOnlyList<ItemEvaluation> Items { get; }
+
+    /// <summary>The edition's reporting year (実績年度), the year the index summarises.</summary>
+    public FiscalYear ReportingYear => Plan.Info.ReportingYear;
+
+    private EvaluatedPlan(Plan plan, IReadOnlyList<ItemEvaluation> items)
+    {
+        Plan = plan;
+        Items = items;
+        _byNumber = items.ToDictionary(i => i.Item.Number);
+    }
+
+    public ItemEvaluation this[int number] => _byNumber[number];
+
+    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(Evaluate).ToList());
+
+    private static ItemEvaluation Evaluate(Item item) =>
+        new(item, item.Entries.Select(e => e.Year).Distinct().Order().Select(year =>
+        {
+            var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
+            var results = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Result);
+            var indicators = item.Entries.Where(e => e.Year == year).OrderBy(e => e.Kind)
+                .SelectMany(e => e.Lines).SelectMany(l => l.Indicators)
+                .Select(i => new IndicatorEvaluation(i, AchievementRule.Ratio(i))).ToList();
+            var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators));
+            return new YearEvaluation(year, plan, results, computed, indicators);
+        }).ToList());
 }

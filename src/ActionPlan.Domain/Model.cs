@@ -60,8 +60,8 @@ public sealed record PlanInfo(
     public bool Contains(FiscalYear year) => year >= Start && year <= End;
 }
 
-/// <summary>A chapter of prose (第1 計画策定の背景 …), kept as Markdown source.</summary>
-public sealed record Chapter(int Order, string Label, string Title, string Markdown);
+/// <summary>A chapter of prose (第1 計画策定の背景 …), kept as Markdown source; ListsPolicies: the chapter shows the policy tree (第3 実施方針).</summary>
+public sealed record Chapter(int Order, string Label, string Title, string Markdown, bool ListsPolicies = false);
 
 /// <summary>実施方針: a node of the policy tree (1 健全な財政基盤の確立 → (1) 歳出の抑制).</summary>
 public sealed record Policy(string Code, string? ParentCode, string Label, string Name, string Description, IReadOnlyList<string> Notes);
@@ -74,7 +74,11 @@ public sealed record Item(
     string PolicyCode,
     Section Issues,
     Section Goals,
-    IReadOnlyList<YearEntry> Entries);
+    IReadOnlyList<YearEntry> Entries,
+    ItemSource? Source = null);
+
+/// <summary>The files an item was read from, as messages name them (input/items/05.md, input/items/05.csv).</summary>
+public sealed record ItemSource(string MarkdownFile, string ResultsFile);
 
 /// <summary>A prose section of an item (現状・課題 or 目標): groups of bullets with their notes.</summary>
 public sealed record Section(IReadOnlyList<BulletGroup> Groups)
@@ -100,6 +104,16 @@ public sealed record YearLine(string Text, IReadOnlyList<Indicator> Indicators);
 /// <summary>以上 (at least; also 累計 and counts) or 以下 (at most; 以内).</summary>
 public enum TargetKind { AtLeast, AtMost }
 
+/// <summary>What a target means (docs/achievement.md, 「Signed targets」).</summary>
+public static class Targets
+{
+    /// <summary>
+    /// 以上 with a negative target is a reduction of at least that much; 以下 with a negative target reads two ways (a
+    /// reduction of at most N, or a change of at most −N), so it has no single meaning and is refused at load.
+    /// </summary>
+    public static bool HaveOneMeaning(TargetKind kind, decimal target) => !(kind == TargetKind.AtMost && target < 0);
+}
+
 /// <summary>A figure a line states: a target from the year's plan and the actual value; Counted = marked (※).</summary>
 public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted);
 
@@ -107,7 +121,8 @@ public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, 
 /// The achievement the city published for a year (公表値): a percentage, or 「—」 for none. Reason, when given, explains
 /// why the computed figure differs from it (shown on the page; the publish gate lets a disagreement through only with one).
 /// </summary>
-public sealed record PublishedAchievement(int? Percent, string? Reason = null)
+/// <param name="Line">The line of the results file it was read from (for located messages).</param>
+public sealed record PublishedAchievement(int? Percent, string? Reason = null, int? Line = null)
 {
     public string Display => Percent is { } p ? $"{p}%" : "—";
 }

@@ -37,9 +37,6 @@ public sealed record Quantity(
     /// <summary>Plain signed number for machines (open data): -600, 5100, 559000000.</summary>
     public string Plain => Canonical.ToString(Invariant);
 
-    /// <summary>The magnitude word (億/万) followed by the unit, as used in headers: 億円.</summary>
-    public string MagnitudeAndUnit => MagnitudeWord + Unit;
-
     private string MagnitudeWord => Magnitude switch { Magnitude.Oku => "億", Magnitude.Man => "万", _ => "" };
 
     private string Compose(string minus, string plus = "+")

@@ -104,7 +104,6 @@ public sealed class FrontMatter
         return lines.Length;
     }
 
-    public bool Has(string key) => _entries.ContainsKey(key);
     public Entry? Get(string key) => _entries.GetValueOrDefault(key);
 
     /// <summary>Reports keys not in the allowed set.</summary>

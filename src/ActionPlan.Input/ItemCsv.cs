@@ -37,7 +37,6 @@ public static partial class ItemCsv
 
     public static IReadOnlyList<YearEntry> Read(CsvTable table, PlanInfo? info, string file, DiagnosticBag d)
     {
-        var diagnosticsBefore = d.Items.Count;
         var troubled = new HashSet<EntryBuilder>();   // entries whose indicators were already reported: no second message about their figure
         var entries = new List<EntryBuilder>();
         LineBuilder? last = null;
@@ -112,14 +111,15 @@ public static partial class ItemCsv
                 d.Error("reason-without-published", file, row.Line, Reason, "相違の理由がありますが、同じ行に公表達成度がありません。", "相違の理由は公表達成度と同じ行に書いてください。");
             else if (published is not null)
             {
+                published = published with { Line = row.Line };
                 if (row[Reason].Length > 0) published = published with { Reason = row[Reason] };
                 if (kind == EntryKind.Plan)
                     d.Error("published-on-plan", file, row.Line, Published, "公表達成度は「実績」の行にだけ書けます。", "この値を同じ年度の実績の行に移してください。");
-                else if (entry.Published is { } prev && prev != published)
+                else if (entry.Published is { } prev && prev.Percent != published.Percent)
                     d.Error("published-conflict", file, row.Line, Published,
                         $"{year.Value.Japanese}の公表達成度が{entry.PublishedLine}行目（{prev.Display}）と食い違っています（{published.Display}）。",
                         "公表達成度は年度ごとに1つです。どちらかに揃えてください。");
-                else { entry.Published = published; entry.PublishedLine ??= row.Line; }
+                else { entry.Published ??= published; entry.PublishedLine ??= row.Line; }
             }
         }
         foreach (var entry in entries.Where(e => e.Kind == EntryKind.Result))
@@ -132,22 +132,6 @@ public static partial class ItemCsv
             .OrderBy(e => e.Year).ThenBy(e => e.Kind)
             .Select(e => (Builder: e, Entry: new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published)))
             .ToList();
-        // The computed figure is compared with the published one only when the file read cleanly and the year's indicators were
-        // not already reported: otherwise the disagreement is a consequence of a problem already shown, not a second one.
-        var fileHadErrors = d.Items.Skip(diagnosticsBefore).Any(x => x.Severity == Severity.Error);
-        foreach (var (builder, entry) in built.Where(b => !fileHadErrors && !troubled.Contains(b.Builder) && b.Entry.Kind == EntryKind.Result && b.Entry.Published is not null))
-        {
-            var computed = AchievementRule.For(entry.Lines.SelectMany(l => l.Indicators));
-            var published = entry.Published!;
-            var agrees = computed.Percent == published.Percent;
-            if (!agrees && published.Reason is null)
-                d.Blocking("published-disagrees", file, builder.PublishedLine, Published,
-                    $"{entry.Year.Japanese}の達成度は、指標から計算すると{computed.Display}ですが、公表達成度は{published.Display}です。",
-                    "指標の目標値・実績値・目標の種類・達成度対象（※）を確かめてください。公表値のほうが正しい理由があるときは、同じ行の「相違の理由」の列に書きます（ページに表示されます）。");
-            else if (agrees && published.Reason is not null)
-                d.Warning("reason-not-needed", file, builder.PublishedLine, Reason,
-                    "計算した達成度は公表達成度と一致しているので、相違の理由は表示しません。", "相違の理由の列を空にしてください。");
-        }
         return built.Select(b => b.Entry).ToList();
     }
 
@@ -177,7 +161,7 @@ public static partial class ItemCsv
             "以下" or "以内" => TargetKind.AtMost,
             var other => Report<TargetKind>(d, "target-kind-unknown", file, row.Line, TargetKindColumn, $"目標の種類「{other}」は使えません。", "「以上」（多いほど良い）か「以下」（少ないほど良い。以内も可）を書いてください。"),
         };
-        if (targetKind is { } tk && target is not null && !AchievementRule.IsDefined(tk, target.Value))
+        if (targetKind is { } tk && target is not null && !Targets.HaveOneMeaning(tk, target.Value))
             d.Error("target-kind-ambiguous", file, row.Line, TargetKindColumn,
                 $"目標値「{row[Target]}」（減少）と目標の種類「以下」の組み合わせは、「減少が{target.Display.TrimStart('▲', '約')}以下」とも「{target.Display}以下の変化」とも読めるため、達成度を計算できません。",
                 $"削減の目標なら「以上」にしてください（{target.Display}以上 = {target.Display.TrimStart('▲', '約')}以上の削減。公表資料の「前年度比▲600時間以上」と同じ書き方です）。");

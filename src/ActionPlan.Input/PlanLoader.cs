@@ -31,7 +31,7 @@ public static partial class PlanLoader
     private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表"];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
-    private static readonly string[] ChapterKeys = ["章", "題名"];
+    private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
     private static readonly string[] ItemKeys = ["番号", "項目名", "担当課", "実施方針"];
     private static readonly string[] PolicyColumns = ["コード", "上位コード", "表記", "名称", "説明", "注記"];
     private static readonly string[] PolicyRequired = ["コード", "表記", "名称"];
@@ -348,8 +348,18 @@ public static partial class PlanLoader
                 d.Error("chapter-duplicate", file, fm.Get("章")!.Line, "章", $"{label}は「{dup.File}」にもあります。", "章の番号を確認してください。");
                 continue;
             }
+            var lists = false;
+            if (fm.Get("一覧") is { } list)
+            {
+                if (fm.RequireText("一覧", file, d, "実施方針") is "実施方針") lists = true;
+                else
+                {
+                    d.Error("chapter-list-unknown", file, list.Line, "一覧", "「一覧」に書けるのは「実施方針」だけです。", "実施方針の一覧を表示する章に「一覧: 実施方針」と書きます。ほかの章では行を消してください。");
+                    continue;
+                }
+            }
             if (!ProseCheck.Check(fm.Body, fm.BodyLineOffset, file, d)) continue;
-            chapters.Add((new Chapter(order, $"第{order}", title, fm.Body.Trim() + "\n"), file));
+            chapters.Add((new Chapter(order, $"第{order}", title, fm.Body.Trim() + "\n", lists), file));
         }
         return chapters.Select(c => c.Chapter).OrderBy(c => c.Order).ToList();
     }
@@ -385,7 +395,8 @@ public static partial class PlanLoader
             var csvText = ReadText(csvPath, csvFile, bag, out var sjis);
             if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, bag, sjis) is { } table)
                 entries = ItemCsv.Read(table, info, csvFile, bag);
-            read[k] = md is null ? (null, 0, show(mdPath), csvFile, bag) : (md.Value.Item with { Entries = entries }, md.Value.NumberLine, show(mdPath), csvFile, bag);
+            read[k] = md is null ? (null, 0, show(mdPath), csvFile, bag)
+                : (md.Value.Item with { Entries = entries, Source = new ItemSource(show(mdPath), csvFile) }, md.Value.NumberLine, show(mdPath), csvFile, bag);
         });
         var numbers = new Dictionary<int, string>();
         foreach (var (item, line, mdFile, csvFile, bag) in read)

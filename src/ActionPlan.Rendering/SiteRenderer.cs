@@ -18,21 +18,29 @@ public sealed record RenderOptions(string? BaseUrl = null, RenderMemo? Memo = nu
 /// rendered in parallel and streamed to a sink as they are ready, so memory stays flat however many items there are.
 /// The bytes of each file depend only on the plan and the theme.
 /// </summary>
+/// <summary>A site ready to render: the evaluated plan, the options and the list of its pages (made once, used for pages and the sitemap).</summary>
+public sealed record PreparedSite(EvaluatedPlan Plan, RenderOptions Options, IReadOnlyList<PageSpec> Pages);
+
 public sealed class SiteRenderer(ThemeRenderer theme)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    public static PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
+        new(plan, options, new SiteModelBuilder(plan, options.BaseUrl, options.DraftProblems).Specs());
+
     /// <summary>Renders every file and gives it to <paramref name="sink"/> (called concurrently; order not defined).</summary>
-    public async Task RenderAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
+    public async Task RenderAsync(EvaluatedPlan plan, RenderOptions options, Action<OutputFile> sink)
     {
-        await RenderPagesAsync(plan, options, sink).ConfigureAwait(false);
-        foreach (var file in SiteFiles(plan, options)) sink(file);
+        var site = Prepare(plan, options);
+        await RenderPagesAsync(site, sink).ConfigureAwait(false);
+        foreach (var file in SiteFiles(site)) sink(file);
     }
 
     /// <summary>Every page: each template kind compiled once (sequentially), then the rest built and rendered on every core.</summary>
-    public async Task RenderPagesAsync(Plan plan, RenderOptions options, Action<OutputFile> sink)
+    public async Task RenderPagesAsync(PreparedSite site, Action<OutputFile> sink)
     {
-        var specs = new SiteModelBuilder(plan, options.BaseUrl, options.DraftProblems).Specs();
+        var options = site.Options;
+        var specs = site.Pages;
         var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
         Task<byte[]> Render(Page page) => options.Memo is { } memo ? memo.GetOrRenderAsync(page, theme.RenderBytesAsync) : theme.RenderBytesAsync(page);
         foreach (var first in firsts)
@@ -42,8 +50,9 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     }
 
     /// <summary>The files that are not pages: stylesheet, open data, robots.txt and (with a base URL) sitemap.xml, made one at a time.</summary>
-    public IEnumerable<OutputFile> SiteFiles(Plan plan, RenderOptions options)
+    public IEnumerable<OutputFile> SiteFiles(PreparedSite site)
     {
+        var (plan, options) = (site.Plan, site.Options);
         var baseUrl = options.BaseUrl?.TrimEnd('/');
         yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet()));
         yield return new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan));
@@ -55,11 +64,11 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         }
         yield return new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n")));
         if (baseUrl is not null)
-            yield return new OutputFile("sitemap.xml", Utf8.GetBytes(Sitemap(baseUrl, new SiteModelBuilder(plan, baseUrl).Specs())));
+            yield return new OutputFile("sitemap.xml", Utf8.GetBytes(Sitemap(baseUrl, site.Pages)));
     }
 
     /// <summary>Every file in memory, sorted by path (tests and small sites).</summary>
-    public async Task<IReadOnlyList<OutputFile>> RenderAsync(Plan plan, RenderOptions options)
+    public async Task<IReadOnlyList<OutputFile>> RenderAsync(EvaluatedPlan plan, RenderOptions options)
     {
         var files = new ConcurrentBag<OutputFile>();
         await RenderAsync(plan, options, files.Add).ConfigureAwait(false);

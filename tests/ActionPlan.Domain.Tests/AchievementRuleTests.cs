@@ -121,8 +121,31 @@ public class AchievementRuleTests
     {
         var item = new Item(5, "ふるさと納税の推進", ["商工観光課"], "1-2", Section.Empty, Section.Empty,
             [new YearEntry(new FiscalYear(4), EntryKind.Result, [new YearLine("寄附金額", [Counted(8, 6, TargetKind.AtLeast)])], new PublishedAchievement(70))]);
-        var year = Assert.Single(Evaluation.ForItem(item));
+        var year = Assert.Single(EvaluatedPlan.Of(PlanOf(item))[5].Years);
         Assert.Equal(75, year.Computed.Percent);
         Assert.Equal(Agreement.Disagrees, year.Agreement);
+    }
+
+    private static Plan PlanOf(Item item) =>
+        new(new PlanInfo("計画", "", "小郡市", "", "", new FiscalYear(4), new FiscalYear(8), 2024, 2, new FiscalYear(4)), [], [], [item], []);
+
+    [Fact]
+    public void The_evaluated_plan_gives_each_year_a_status()
+    {
+        var item = new Item(5, "ふるさと納税の推進", ["商工観光課"], "1-2", Section.Empty, Section.Empty,
+        [
+            new YearEntry(new FiscalYear(4), EntryKind.Result, [new YearLine("寄附金額", [Counted(8, 8, TargetKind.AtLeast)])], null),
+            new YearEntry(new FiscalYear(5), EntryKind.Result, [new YearLine("寄附金額", [Counted(8, 4, TargetKind.AtLeast)])], null),
+            new YearEntry(new FiscalYear(6), EntryKind.Result, [new YearLine("寄附金額", [Counted(8, 0, TargetKind.AtLeast)])], null),
+            new YearEntry(new FiscalYear(7), EntryKind.Result, [new YearLine("検討した", [])], null),
+            new YearEntry(new FiscalYear(8), EntryKind.Plan, [new YearLine("寄附金額(8億円)", [])], null),
+        ]);
+        var evaluated = EvaluatedPlan.Of(PlanOf(item))[5];
+        Assert.Equal(
+            [AchievementStatus.Achieved, AchievementStatus.Partial, AchievementStatus.Unmet, AchievementStatus.NotAssessed, AchievementStatus.NoResults],
+            evaluated.Years.Select(y => y.Status));
+        Assert.Equal(50, evaluated.For(new FiscalYear(5)).Computed.Percent);
+        Assert.Equal(AchievementStatus.NoResults, evaluated.For(new FiscalYear(9)).Status);
+        Assert.Equal(0.5m, evaluated.For(new FiscalYear(5)).Indicators.Single().Ratio);
     }
 }

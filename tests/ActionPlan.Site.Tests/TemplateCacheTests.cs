@@ -11,7 +11,7 @@ public class TemplateCacheTests
     {
         var plan = ActionPlan.Input.PlanLoader.Load(Repo.Input).Plan!;
         var renderer = new ThemeRenderer(theme, TemplateCacheStrategy.Provider(theme, cache));   // a fresh provider: as in a new process
-        return new SiteRenderer(renderer).RenderAsync(plan, new RenderOptions()).GetAwaiter().GetResult();
+        return new SiteRenderer(renderer).RenderAsync(ActionPlan.Domain.EvaluatedPlan.Of(plan), new RenderOptions()).GetAwaiter().GetResult();
     }
 
     private static Dictionary<string, DateTime> Files(string dir) =>

@@ -15,7 +15,7 @@ public static class SiteBuild
     {
         var loaded = PlanLoader.Load(inputDir, "input");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        return new SiteRenderer(Theme).RenderAsync(loaded.Plan!, new RenderOptions(baseUrl)).GetAwaiter().GetResult();
+        return new SiteRenderer(Theme).RenderAsync(ActionPlan.Domain.EvaluatedPlan.Of(loaded.Plan!), new RenderOptions(baseUrl)).GetAwaiter().GetResult();
     }
 
     private static readonly Lazy<IReadOnlyList<OutputFile>> RealSite = new(() => Render(Repo.Input));

@@ -58,12 +58,34 @@ public abstract record Page
     public string HomeHref => Root + "index.html";
 }
 
-/// <summary>年度計画達成度 as shown: number, words and a bar, never colour alone.</summary>
-public sealed record AchievementView(int? Percent, string Display, string Words, string Modifier, string Year)
+/// <summary>年度計画達成度 as shown: number, words and a bar, never colour alone. The status decides; the words and the CSS modifier follow from it.</summary>
+public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year)
 {
+    public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese);
+
+    public string Display => Percent is { } p ? $"{p}%" : "—";
+
+    public string Words => Status switch
+    {
+        AchievementStatus.Achieved => "達成",
+        AchievementStatus.Partial => "一部達成",
+        AchievementStatus.Unmet => "未達成",
+        AchievementStatus.NotAssessed => "評価対象外（数値目標なし）",
+        _ => "実績未登録",
+    };
+
+    /// <summary>The meter's BEM modifier (ap-meter--achieved …), the theme's name for the status.</summary>
+    public string Modifier => Status switch
+    {
+        AchievementStatus.Achieved => "achieved",
+        AchievementStatus.Partial => "partial",
+        AchievementStatus.Unmet => "unmet",
+        AchievementStatus.NotAssessed => "none",
+        _ => "pending",
+    };
+
     /// <summary>Bar length in the meter's 0–100 viewBox.</summary>
     public int Bar => Percent ?? 0;
-    public string Label => Percent is null ? $"{Year}の年度計画達成度: {Words}" : $"{Year}の年度計画達成度: {Display}（{Words}）";
 }
 
 /// <summary>A row of an item table: No., name, divisions and the latest achievement.</summary>
@@ -211,7 +233,7 @@ public sealed record AccessibilityPage : Page
     public required int PageCount { get; init; }
 }
 
-public sealed record OpenDataFile(Link Link, string Format, string Description, string Size);
+public sealed record OpenDataFile(Link Link, string Format, string Description);
 public sealed record OpenDataColumn(string Name, string Description);
 
 public sealed record OpenDataPage : Page

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using ActionPlan.Domain;
 using ActionPlan.Input;
+using ActionPlan.Site.Pipeline;
 
 namespace ActionPlan.Site.Cli;
 
@@ -16,13 +17,13 @@ public static class CheckCommand
     public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement, bool Missing = false);
 
     /// <summary>One row per item and year with results, plus a 実績未登録 row for an item without results for the reporting year.</summary>
-    public static IReadOnlyList<Row> Rows(Plan plan) =>
-        plan.Items.SelectMany(item =>
+    public static IReadOnlyList<Row> Rows(EvaluatedPlan plan) =>
+        plan.Items.SelectMany(evaluation =>
         {
-            var years = Evaluation.ForItem(item);
-            var rows = years.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)).ToList();
-            if (years.All(y => y.Year != plan.Info.ReportingYear))
-                rows.Add(new Row(item.Number, item.Name, plan.Info.ReportingYear, Achievement.None, null, Agreement.NotPublished, Missing: true));
+            var item = evaluation.Item;
+            var rows = evaluation.WithResults.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)).ToList();
+            if (!evaluation.For(plan.ReportingYear).HasResults)
+                rows.Add(new Row(item.Number, item.Name, plan.ReportingYear, Achievement.None, null, Agreement.NotPublished, Missing: true));
             return rows;
         })
         .OrderBy(r => r.Number).ThenBy(r => r.Year)
@@ -30,11 +31,9 @@ public static class CheckCommand
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var result = PlanLoader.Load(o.Input, o.Input);
+        var result = Compute.Run(PlanLoader.Load(o.Input, o.Input));
         var rows = result.Plan is null ? [] : Rows(result.Plan);
-        var disagreements = rows.Where(r => r.Agreement == Agreement.Disagrees).ToList();
-        var blockers = result.Blockers.Count();
-        var exit = result.HasErrors || blockers > 0 || disagreements.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
+        var exit = result.HasErrors || result.Blockers.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
 
         if (o.Format == "json")
         {
@@ -45,13 +44,13 @@ public static class CheckCommand
             stderr.WriteLine(diagnostic.Format());
         if (result.Plan is null)
         {
-            stderr.WriteLine($"入力にエラーが{result.Errors.Count()}件あります。上のメッセージの場所を直してから、もう一度実行してください。");
+            stderr.WriteLine($"入力にエラーが{result.Diagnostics.Count(d => d.Severity == Severity.Error)}件あります。上のメッセージの場所を直してから、もう一度実行してください。");
             return exit;
         }
         WriteTable(rows, stdout);
         var missing = rows.Where(r => r.Missing).ToList();
         if (missing.Count > 0)
-            stdout.WriteLine($"{result.Plan.Info.ReportingYear.Japanese}の実績未登録: " + string.Join("、", missing.Select(r => $"No.{r.Number} {r.Name}")));
+            stdout.WriteLine($"{result.Plan.ReportingYear.Japanese}の実績未登録: " + string.Join("、", missing.Select(r => $"No.{r.Number} {r.Name}")));
         if (!o.Quiet)
             stdout.WriteLine(exit == 0
                 ? $"OK: {result.Plan.Items.Count}項目、計算した達成度はすべて公表値と一致し、公開できない問題はありません（{BuildCommand.Counts(result.Diagnostics)}）。"
@@ -83,7 +82,7 @@ public static class CheckCommand
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    private static string Json(LoadResult result, IReadOnlyList<Row> rows, int exit) => JsonSerializer.Serialize(new
+    private static string Json(Computed result, IReadOnlyList<Row> rows, int exit) => JsonSerializer.Serialize(new
     {
         ok = exit == 0,
         exitCode = exit,

@@ -18,7 +18,7 @@ public enum BuildFailure { None, Input, Unpublishable, ThemeMissing, Theme, Outp
 /// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
 public sealed record BuildResult(
     BuildFailure Failure,
-    Plan? Plan,
+    EvaluatedPlan? Plan,
     IReadOnlyList<string> Paths,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<string> Errors,
@@ -77,11 +77,11 @@ public sealed class BuildSession(string input, string output, string theme, stri
         var clock = Stopwatch.StartNew();
         if (OutputGuard.Refusal(output, input, ThemeIsUsers ? theme : null) is { } refusal)
             return Fail(BuildFailure.OutputRefused, [], [refusal], TimeSpan.Zero);
-        var loaded = PlanLoader.Load(input, input);
+        var loaded = Compute.Run(PlanLoader.Load(input, input));
         var load = clock.Elapsed;
         if (loaded.Plan is null)
-            return Fail(BuildFailure.Input, loaded.Diagnostics, [$"入力にエラーが{loaded.Errors.Count()}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。"], load);
-        var blockers = loaded.Blockers.ToList();
+            return Fail(BuildFailure.Input, loaded.Diagnostics, [$"入力にエラーが{loaded.Diagnostics.Count(d => d.Severity == Severity.Error)}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。"], load);
+        var blockers = loaded.Blockers;
         if (blockers.Count > 0 && !Draft)
             return Fail(BuildFailure.Unpublishable, loaded.Diagnostics,
                 [$"公開できない問題が{blockers.Count}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。" +
@@ -90,7 +90,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
             return Fail(BuildFailure.ThemeMissing, loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
         if (loaded.Plan.Items.Count >= ProgressThreshold)
-            Progress?.Invoke($"{loaded.Plan.Items.Count:N0}項目を読み込みました（{load.TotalSeconds:0.0}秒）。ページを作成しています…");
+            Progress?.Invoke($"{loaded.Plan.Items.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}項目を読み込みました（{load.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}秒）。ページを作成しています…");
         var previousJson = ReadPreviousJson(output);
         clock.Restart();
         var paths = new ConcurrentBag<string>();
@@ -112,9 +112,10 @@ public sealed class BuildSession(string input, string output, string theme, stri
                 paths.Add(file.Path);
                 if (file.Path == OpenDataWriterPaths.Json) newJson = file.Content;
             });
-            await renderer.RenderPagesAsync(loaded.Plan, options, sink);
+            var site = SiteRenderer.Prepare(loaded.Plan, options);
+            await renderer.RenderPagesAsync(site, sink);
             MemoryPacing.Compact();   // the pages' garbage goes before the open data's large arrays are built
-            foreach (var file in renderer.SiteFiles(loaded.Plan, options)) sink(file);
+            foreach (var file in renderer.SiteFiles(site)) sink(file);
             write = tx.Commit();
         }
         catch (ForeignFileException ex)

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ActionPlan.Rendering;
+using ActionPlan.Rendering.OpenData;
 using ActionPlan.Rendering.Site;
 
 namespace ActionPlan.Site.Pipeline;
@@ -8,7 +10,7 @@ namespace ActionPlan.Site.Pipeline;
 /// <summary>
 /// What a build changed against the previous output: pages added, changed and removed, and the same in the
 /// plan's own terms (「No.5 令和5年度実績を追加（達成度 80%）」「No.10 令和4年度の達成度 67% → 72%」), read from the
-/// previous and new opendata/plan.json so no extra state is kept.
+/// previous and new opendata/plan.json (the typed <see cref="OpenDataPlan"/> the writer writes) so no extra state is kept.
 /// </summary>
 public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, IReadOnlyList<string> PlanChanges)
 {
@@ -28,36 +30,44 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
 
     /// <summary>The report of a streamed build: the writer's page lists and the previous and new plan.json.</summary>
     public static ChangeReport From(IReadOnlyList<string> added, IReadOnlyList<string> changed, IReadOnlyList<string> removed, byte[]? previousJson, byte[]? currentJson, bool firstBuild) =>
-        new(added, changed, removed, PlanDiff(PlanDigest.Read(previousJson), PlanDigest.Read(currentJson))) { IsFirstBuild = firstBuild };
+        new(added, changed, removed, PlanDiff(OpenDataJson.Read(previousJson), OpenDataJson.Read(currentJson))) { IsFirstBuild = firstBuild };
 
     private static byte[]? Json(IReadOnlyList<OutputFile> files) => files.FirstOrDefault(f => f.Path == OpenDataWriterPaths.Json)?.Content;
 
     private static string Pct(int? p) => p is { } v ? $"{v}%" : "—";
 
-    private static IReadOnlyList<string> PlanDiff(Dictionary<int, PlanDigest.ItemDigest>? a, Dictionary<int, PlanDigest.ItemDigest>? b)
+    private static string LinesHash(OpenDataYear year) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { year.Plan, year.Results }, OpenDataJson.Options)));
+
+    private static IReadOnlyList<string> PlanDiff(OpenDataPlan? a, OpenDataPlan? b)
     {
         if (a is null || b is null) return [];
+        var before = a.Items.ToDictionary(i => i.Number);
+        var after = b.Items.Select(i => i.Number).ToHashSet();
         var lines = new List<string>();
-        foreach (var (number, (name, years)) in b.OrderBy(kv => kv.Key).Select(kv => (kv.Key, (kv.Value.Name, kv.Value.Years))))
+        foreach (var item in b.Items.OrderBy(i => i.Number))
         {
-            if (!a.TryGetValue(number, out var old)) { lines.Add($"No.{number} {name} を追加"); continue; }
-            foreach (var (year, state) in years.OrderBy(kv => kv.Key))
+            if (!before.TryGetValue(item.Number, out var old)) { lines.Add($"No.{item.Number} {item.Name} を追加"); continue; }
+            var oldYears = old.Years.ToDictionary(y => y.Year);
+            foreach (var state in item.Years.OrderBy(y => y.Year))
             {
-                old.Years.TryGetValue(year, out var prev);
-                if (state.HasResults && (prev is null || !prev.HasResults))
-                    lines.Add($"No.{number} {state.Label}実績を追加（達成度 {Pct(state.Achievement)}）");
-                else if (prev is not null && prev.HasResults && !state.HasResults)
-                    lines.Add($"No.{number} {state.Label}実績を削除");
+                oldYears.TryGetValue(state.Year, out var prev);
+                var has = state.Results is not null;
+                var had = prev?.Results is not null;
+                if (has && !had)
+                    lines.Add($"No.{item.Number} {state.Label}実績を追加（達成度 {Pct(state.Achievement)}）");
+                else if (prev is not null && had && !has)
+                    lines.Add($"No.{item.Number} {state.Label}実績を削除");
                 else if (prev is not null && prev.Achievement != state.Achievement)
-                    lines.Add($"No.{number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}");
+                    lines.Add($"No.{item.Number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}");
                 else if (prev is null)
-                    lines.Add($"No.{number} {state.Label}計画を追加");
-                else if (prev.LinesHash != state.LinesHash)
-                    lines.Add($"No.{number} {state.Label}の計画・実績の文を変更");
+                    lines.Add($"No.{item.Number} {state.Label}計画を追加");
+                else if (LinesHash(prev) != LinesHash(state))
+                    lines.Add($"No.{item.Number} {state.Label}の計画・実績の文を変更");
             }
         }
-        foreach (var (number, name) in a.Where(kv => !b.ContainsKey(kv.Key)).OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Name)))
-            lines.Add($"No.{number} {name} を削除");
+        foreach (var item in a.Items.Where(i => !after.Contains(i.Number)).OrderBy(i => i.Number))
+            lines.Add($"No.{item.Number} {item.Name} を削除");
         return lines;
     }
 

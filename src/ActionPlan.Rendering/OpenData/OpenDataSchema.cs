@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace ActionPlan.Rendering.OpenData;
+
+// The published opendata/plan.json, as types: the writer serialises these and the change report reads the previous
+// build's file back into them, so renaming a field changes both or breaks the build (never silently the report).
+
+public sealed record OpenDataPlan(
+    string Title, string Subtitle, string City, string Prefecture, OpenDataPeriod Period, string? Published, int ReportingYear,
+    string AchievementRule, IReadOnlyList<OpenDataPolicy> Policies, IReadOnlyList<OpenDataItem> Items);
+
+public sealed record OpenDataPeriod(int Start, int End, string StartLabel, string EndLabel);
+
+public sealed record OpenDataPolicy(string Code, string? Parent, string Label, string Name, string Description, IReadOnlyList<string> Notes);
+
+public sealed record OpenDataItem(
+    int Number, string Name, IReadOnlyList<string> Divisions, string Policy,
+    IReadOnlyList<OpenDataGroup> Issues, IReadOnlyList<OpenDataGroup> Goals, IReadOnlyList<OpenDataYear> Years);
+
+public sealed record OpenDataGroup(string? Heading, IReadOnlyList<OpenDataBullet> Bullets, IReadOnlyList<string> Notes);
+
+public sealed record OpenDataBullet(string Text, IReadOnlyList<string> Tags);
+
+/// <param name="Achievement">The computed 年度計画達成度 (null without results or without a counted indicator).</param>
+public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenDataLine>? Plan, IReadOnlyList<OpenDataLine>? Results, int? Achievement, int? Published);
+
+public sealed record OpenDataLine(string Text, IReadOnlyList<OpenDataIndicator> Indicators);
+
+public sealed record OpenDataIndicator(
+    string Name, decimal? Target, string? TargetText, decimal? Actual, string? ActualText, string? Unit, string? Kind, bool Counted, decimal? Ratio);
+
+/// <summary>The one JSON form of the open data (UTF-8, Japanese kept as characters, camelCase, LF).</summary>
+public static class OpenDataJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    /// <summary>A previous build's plan.json, or null when there is none or it cannot be read as this schema.</summary>
+    public static OpenDataPlan? Read(byte[]? json)
+    {
+        if (json is null) return null;
+        try { return JsonSerializer.Deserialize<OpenDataPlan>(json, Options); }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException) { return null; }
+    }
+}

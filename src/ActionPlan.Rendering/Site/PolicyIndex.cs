@@ -1,0 +1,35 @@
+using ActionPlan.Domain;
+
+namespace ActionPlan.Rendering.Site;
+
+/// <summary>The policy tree (実施方針): trails from the root, leaves, nodes with their item counts.</summary>
+public sealed class PolicyIndex(Plan plan)
+{
+    private readonly Dictionary<string, Policy> _byCode = plan.Policies.ToDictionary(p => p.Code);
+
+    /// <summary>The policies from the root down to <paramref name="code"/>.</summary>
+    public IReadOnlyList<Policy> Trail(string code)
+    {
+        var stack = new List<Policy>();
+        for (var p = _byCode.GetValueOrDefault(code); p is not null; p = p.ParentCode is null ? null : _byCode.GetValueOrDefault(p.ParentCode))
+            stack.Insert(0, p);
+        return stack;
+    }
+
+    /// <summary>「1 健全な財政基盤の確立 ＞ (1) 歳出の抑制」.</summary>
+    public string TrailText(string code) => string.Join(" ＞ ", Trail(code).Select(p => $"{p.Label} {p.Name}"));
+
+    /// <summary>Policies without children: the ones items belong to.</summary>
+    public IEnumerable<Policy> Leaves => plan.Policies.Where(p => plan.Policies.All(c => c.ParentCode != p.Code));
+
+    /// <summary>Items under a policy (directly or through its children).</summary>
+    public IEnumerable<Item> ItemsUnder(string code) => plan.Items.Where(i => Trail(i.PolicyCode).Any(p => p.Code == code));
+
+    public PolicyNode Node(Policy p, string from) => new(
+        p.Label, p.Name, new Link(SiteLinks.Rel(from, Slugs.Policy(p.Code)), p.Name), p.Description, p.Notes,
+        plan.Policies.Where(c => c.ParentCode == p.Code).Select(c => Node(c, from)).ToList(),
+        ItemsUnder(p.Code).Count());
+
+    public IReadOnlyList<PolicyNode> Tree(string from) =>
+        plan.Policies.Where(p => p.ParentCode is null).Select(p => Node(p, from)).ToList();
+}

@@ -1,0 +1,29 @@
+using ActionPlan.Domain;
+
+namespace ActionPlan.Rendering.Site;
+
+/// <summary>Links and navigation: every href relative to the page it is on, so the site works in any sub-folder and from disk.</summary>
+public sealed class SiteLinks(Plan plan)
+{
+    /// <summary>The path from <paramref name="fromPath"/> to <paramref name="toPath"/> (both from the site root).</summary>
+    public static string Rel(string fromPath, string toPath) =>
+        string.Concat(Enumerable.Repeat("../", fromPath.Count(c => c == '/'))) + toPath;
+
+    /// <summary>The chapter the plan's pages open with (「計画について」), if the plan has chapters.</summary>
+    private Chapter? First => plan.Chapters.FirstOrDefault();
+
+    /// <summary>The chapter that lists the policies (front matter 「一覧: 実施方針」), if any.</summary>
+    public Chapter? PolicyChapter => plan.Chapters.FirstOrDefault(c => c.ListsPolicies);
+
+    public IReadOnlyList<Link> Navigation(string path)
+    {
+        var entries = new List<(string Target, string Text)> { ("index.html", "ホーム") };
+        if (First is { } first) entries.Add((Slugs.Chapter(first.Order), "計画について"));
+        if (PolicyChapter is { } policies) entries.Add((Slugs.Chapter(policies.Order), "実施方針"));
+        entries.AddRange([("divisions/index.html", "担当課から探す"), ("opendata/index.html", "オープンデータ"), ("accessibility.html", "アクセシビリティ")]);
+        return entries.Select(e => new Link(Rel(path, e.Target), e.Text, e.Target == path)).ToList();
+    }
+
+    public static IReadOnlyList<Link> Breadcrumbs(string path, params (string Target, string Text)[] trail) =>
+        new (string Target, string Text)[] { ("index.html", "ホーム") }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using ActionPlan.Domain;
+using ActionPlan.Input;
+using ActionPlan.Rendering.OpenData;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>Structural promises: the rule is applied in one place; the open data has one schema for writer and reader.</summary>
+public class ArchitectureTests
+{
+    [Fact]
+    public void No_code_outside_the_domain_applies_the_achievement_rule()
+    {
+        var offenders = Directory.GetFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}ActionPlan.Domain{Path.DirectorySeparatorChar}"))
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"\bAchievementRule\."))
+            .Select(f => Path.GetRelativePath(Repo.Root, f))
+            .ToList();
+        Assert.True(offenders.Count == 0, "AchievementRule used outside the domain: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void The_change_report_reads_exactly_what_the_open_data_writer_writes()
+    {
+        var evaluated = EvaluatedPlan.Of(PlanLoader.Load(Repo.Input, "input").Plan!);
+        var bytes = OpenDataWriter.Json(evaluated);
+        var read = OpenDataJson.Read(bytes);
+        Assert.NotNull(read);
+        Assert.Equal(16, read!.Items.Count);
+        Assert.Equal(70, read.Items.Single(i => i.Number == 5).Years.Single(y => y.Year == 2022).Achievement);
+        // Read back and written again, the document is the same bytes: no field is lost between writer and reader.
+        var again = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(read, OpenDataJson.Options);
+        Assert.True(bytes.AsSpan().TrimEnd((byte)'\n').SequenceEqual(again));
+    }
+}
