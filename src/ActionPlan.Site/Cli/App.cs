@@ -1,44 +1,41 @@
+using System.CommandLine;
+
 namespace ActionPlan.Site.Cli;
 
-/// <summary>The command line's entry: dispatches to a command; never lets a stack trace reach the user.</summary>
+/// <summary>The command line's entry: parses (System.CommandLine), runs the command, never lets a stack trace reach the user.</summary>
 public static class App
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var (options, error) = Options.Parse(args);
-        if (options is null)
-        {
-            if (error is not null) stderr.WriteLine($"エラー: {error}");
-            stderr.WriteLine(Options.Usage);
-            return ExitCodes.Usage;
-        }
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
-            return options.Command switch
+            var root = CommandLine.Build((name, options) => Run(name, options, stdout, stderr));
+            var parse = root.Parse(args);
+            var asksForHelp = args.Any(a => a is "--help" or "-h" or "-?" or "--version");
+            if (!asksForHelp && (parse.Errors.Count > 0 || parse.CommandResult.Command is RootCommand))
             {
-                "check" => CheckCommand.Run(options, stdout, stderr),
-                "build" => await BuildCommand.RunAsync(options, stdout, stderr),
-                "serve" => await ServeCommand.RunAsync(options, stdout, stderr),
-                "next-year" => NextYearCommand.Run(options, stdout, stderr),
-                "help" or "--help" or "-h" => Help(stdout),
-                _ => Unknown(options.Command, stderr),
-            };
+                foreach (var line in CommandLine.Explain(parse)) stderr.WriteLine(line);
+                return ExitCodes.Usage;
+            }
+            // ProcessTerminationTimeout = null: serve handles Ctrl+C and SIGTERM itself, so it stops cleanly (exit 0).
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             stderr.WriteLine($"エラー: 予期しない問題で処理を中断しました（{ex.GetType().Name}: {ex.Message}）。出力フォルダは変更していません。");
             stderr.WriteLine("この表示と入力ファイルを添えて、開発担当にお知らせください。");
-            if (options.Verbose) stderr.WriteLine(ex.ToString());
+            if (verbose) stderr.WriteLine(ex.ToString());
             return ExitCodes.DataError;
         }
     }
 
-    private static int Help(TextWriter stdout) { stdout.WriteLine(Options.Usage); return ExitCodes.Ok; }
-
-    private static int Unknown(string command, TextWriter stderr)
+    private static async Task<int> Run(string command, Options o, TextWriter stdout, TextWriter stderr) => command switch
     {
-        stderr.WriteLine($"エラー: 不明なコマンド「{command}」です。");
-        stderr.WriteLine(Options.Usage);
-        return ExitCodes.Usage;
-    }
+        "check" => CheckCommand.Run(o, stdout, stderr),
+        "build" => await BuildCommand.RunAsync(o, stdout, stderr),
+        "serve" => await ServeCommand.RunAsync(o, stdout, stderr),
+        "next-year" => NextYearCommand.Run(o, stdout, stderr),
+        _ => ExitCodes.Usage,
+    };
 }
