@@ -163,4 +163,25 @@ public partial class SeedTranscriptionTests
         foreach (var para in plan.Chapters.SelectMany(c => c.Markdown.Split('\n')).Where(l => l.Length > 20 && !l.StartsWith('|')))
             Assert.Contains(para, seed);
     }
+
+    /// <summary>
+    /// The other direction: every paragraph, heading and history-table row of the document's chapters 第1–第3 is in input/
+    /// (the chapters' Markdown, or policies.csv for the policy texts), so nothing of the document is left out.
+    /// </summary>
+    [Fact]
+    public void Every_line_of_the_documents_chapters_is_in_the_input()
+    {
+        var plan = Loaded.Value;
+        var seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", "source.txt")).Replace("\r\n", "\n");
+        var start = seed.IndexOf("\n第1 計画策定の背景\n", StringComparison.Ordinal);
+        var end = seed.IndexOf("\n実施項目 令和4年度実績、令和5～6年度計画", start, StringComparison.Ordinal);
+        Assert.True(start > 0 && end > start, "chapters 第1–第3 not found in the source document");
+        static string Squash(string s) => Regex.Replace(s, @"[\s|#\-:]+", "");
+        var input = Squash(string.Join("\n", plan.Chapters.Select(c => $"{c.Label} {c.Title}\n{c.Markdown}"))
+                           + string.Join("\n", plan.Policies.SelectMany(p => p.Notes.Prepend(p.Description).Prepend($"{p.Label} {p.Name}"))));
+        var lines = seed[start..end].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !Regex.IsMatch(l, @"^\|[\s|\-]*\|$")).ToList();
+        Assert.True(lines.Count > 30, $"{lines.Count} lines");
+        var missing = lines.Where(l => !input.Contains(Squash(l), StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "lines of the document missing from input/: " + string.Join(" / ", missing));
+    }
 }

@@ -57,3 +57,38 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", run.Err);
     }
 }
+
+/// <summary>netlify.toml read with a real TOML parser (Tomlyn), so the headers the tests check are the ones Netlify sends.</summary>
+public class NetlifyHeadersTests
+{
+    [Fact]
+    public void Quoted_literal_and_multi_line_values_are_read_as_toml_defines_them()
+    {
+        var rules = ActionPlan.Site.Serve.NetlifyHeaders.Parse(""""
+            [[headers]]
+              for = "/*"
+              [headers.values]
+                "Content-Security-Policy" = """default-src 'self';
+            script-src 'self'"""
+                X-Literal = 'C:\path "quoted"'
+                X-Escaped = "a \"b\" c"
+            [[headers]]
+              for = '/*.html'
+              [headers.values]
+                Cache-Control = "no-cache"
+            """");
+        var all = ActionPlan.Site.Serve.NetlifyHeaders.For(rules, "/items/05.html");
+        Assert.Equal("default-src 'self';\nscript-src 'self'", all["Content-Security-Policy"]);
+        Assert.Equal("C:\\path \"quoted\"", all["X-Literal"]);
+        Assert.Equal("a \"b\" c", all["X-Escaped"]);
+        Assert.Equal("no-cache", all["Cache-Control"]);
+        Assert.DoesNotContain("Cache-Control", ActionPlan.Site.Serve.NetlifyHeaders.For(rules, "/assets/site.css").Keys);
+    }
+
+    [Fact]
+    public void The_repositorys_netlify_toml_gives_the_strict_csp()
+    {
+        var rules = ActionPlan.Site.Serve.NetlifyHeaders.Read(Path.Combine(ActionPlan.Testing.Repo.Root, "netlify.toml"));
+        Assert.Contains("frame-ancestors 'none'", ActionPlan.Site.Serve.NetlifyHeaders.For(rules, "/index.html")["Content-Security-Policy"]);
+    }
+}

@@ -34,7 +34,6 @@ public class ServeTests
         var csv = dir["input/items/05.csv"];
         File.WriteAllText(csv, File.ReadAllText(csv).Replace("8億円,5.59億円", "8億円,6億円"));
         await WaitFor(async () => (await http.GetStringAsync("items/05.html")).Contains("<span class=\"ap-meter__value\">75%</span>"), "the edited page");
-        Assert.True(serve.LastRebuildMs < 5000);
         // only the pages that show No.5's figure were rendered again: its page, the index, its two policy pages, its division
         await WaitFor(() => Task.FromResult(serve.Session.LastRender.Rendered + serve.Session.LastRender.Reused > 29), "the rebuild counts");
         Assert.Equal((5, 30), serve.Session.LastRender);

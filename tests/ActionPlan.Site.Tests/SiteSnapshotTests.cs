@@ -10,7 +10,7 @@ namespace ActionPlan.Site.Tests;
 public class SiteSnapshotTests
 {
     public static TheoryData<string> Files => new(SiteBuild.Real
-        .Where(f => f.Path.EndsWith(".html") || f.Path.EndsWith(".csv") || f.Path.EndsWith(".json") || f.Path.EndsWith(".txt"))
+        .Where(f => f.Path.EndsWith(".html") || f.Path.EndsWith(".csv") || f.Path.EndsWith(".json") || f.Path.EndsWith(".txt") || f.Path.EndsWith(".css"))
         .Select(f => f.Path));
 
     private static string Parameter(string path) => "path=" + path.Replace('/', '-');
@@ -24,6 +24,19 @@ public class SiteSnapshotTests
         var ext = Path.GetExtension(path).TrimStart('.');
         Snapshot.Match(text, Snapshot.Directory(), Snapshot.FileName(nameof(SiteSnapshotTests), nameof(Page), Parameter(path), ext));
     }
+
+    /// <summary>The files only a site with a base URL has (sitemap.xml, the robots.txt sitemap line), from a build with one.</summary>
+    [Theory]
+    [InlineData("sitemap.xml")]
+    [InlineData("robots.txt")]
+    public void With_base_url(string path)
+    {
+        var file = WithBaseUrl.Value.Single(f => f.Path == path);
+        Snapshot.Match(Encoding.UTF8.GetString(file.Content), Snapshot.Directory(),
+            Snapshot.FileName(nameof(SiteSnapshotTests), nameof(With_base_url), Parameter(path), Path.GetExtension(path).TrimStart('.')));
+    }
+
+    private static readonly Lazy<IReadOnlyList<ActionPlan.Rendering.OutputFile>> WithBaseUrl = new(() => SiteBuild.Render(Repo.Input, "https://www.city.ogori.fukuoka.jp/actionplan"));
 
     [Fact]
     public void No_snapshot_is_left_without_its_page()
@@ -49,16 +62,40 @@ public class SiteSnapshotTests
         Assert.False(File.Exists(dir["X.M.received.html"]));
     }
 
-    [Fact]
-    public void A_missing_snapshot_fails_under_CI_and_is_created_otherwise()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_missing_snapshot_fails_in_and_out_of_CI_unless_accepted(bool ci)
     {
         using var dir = new Repo.TempDir();
-        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>new</p>\n", dir.Path, "X.New.verified.html", ci: true, accept: false));
+        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>new</p>\n", dir.Path, "X.New.verified.html", ci, accept: false));
         Assert.Contains("Snapshot missing", ex.Message);
         Assert.False(File.Exists(dir["X.New.verified.html"]));
         Assert.True(File.Exists(dir["X.New.received.html"]));
 
-        Snapshot.Match("<p>new</p>\n", dir.Path, "X.Other.verified.html", ci: false, accept: false);
+        Snapshot.Match("<p>new</p>\n", dir.Path, "X.Other.verified.html", ci: false, accept: true);
         Assert.Equal("<p>new</p>\n", File.ReadAllText(dir["X.Other.verified.html"]));
+    }
+
+    [Fact]
+    public void Accepting_is_refused_under_CI()
+    {
+        using var dir = new Repo.TempDir();
+        var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("<p>x</p>\n", dir.Path, "X.Ci.verified.html", ci: true, accept: true));
+        Assert.Contains("refused under CI", ex.Message);
+        Assert.False(File.Exists(dir["X.Ci.verified.html"]));
+    }
+
+    [Fact]
+    public void The_diff_shows_every_hunk()
+    {
+        var before = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"<p>{i}</p>")) + "\n";
+        var after = before.Replace("<p>3</p>", "<p>three</p>").Replace("<p>30</p>", "<p>thirty</p>");
+        var diff = Snapshot.Diff(before, after);
+        Assert.Contains("- <p>3</p>", diff);
+        Assert.Contains("+ <p>three</p>", diff);
+        Assert.Contains("- <p>30</p>", diff);
+        Assert.Contains("+ <p>thirty</p>", diff);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(diff, "^@@ ", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
     }
 }

@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
+using Tomlyn;
+using Tomlyn.Model;
 
 namespace ActionPlan.Site.Serve;
 
 /// <summary>
-/// The response headers netlify.toml declares ([[headers]] for = "…" / [headers.values]), so the preview server and
-/// the browser tests send exactly what the published site will (CSP included). Reads only that subset of TOML.
+/// The response headers netlify.toml declares ([[headers]] for = "…" with [headers.values]), read with Tomlyn (a full
+/// TOML parser: quoted, literal and multi-line strings all work), so the preview server and the browser tests send
+/// exactly what the published site will, CSP included.
 /// </summary>
-public static partial class NetlifyHeaders
+public static class NetlifyHeaders
 {
     public sealed record Rule(string Pattern, IReadOnlyList<KeyValuePair<string, string>> Values)
     {
@@ -17,35 +20,17 @@ public static partial class NetlifyHeaders
         }
     }
 
-    [GeneratedRegex("^\\s*(?<key>[A-Za-z0-9-]+)\\s*=\\s*\"(?<value>[^\"]*)\"\\s*$")]
-    private static partial Regex KeyValue();
+    /// <summary>The header rules of a netlify.toml file (none when it is absent); a file TOML cannot read is an error.</summary>
+    public static IReadOnlyList<Rule> Read(string tomlPath) => File.Exists(tomlPath) ? Parse(File.ReadAllText(tomlPath)) : [];
 
-    public static IReadOnlyList<Rule> Read(string tomlPath)
+    public static IReadOnlyList<Rule> Parse(string toml)
     {
-        if (!File.Exists(tomlPath)) return [];
-        var rules = new List<Rule>();
-        string? pattern = null;
-        List<KeyValuePair<string, string>>? values = null;
-        var inValues = false;
-        foreach (var raw in File.ReadAllLines(tomlPath))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith('#') || line.Length == 0) continue;
-            if (line.StartsWith("[[headers]]")) { Flush(); pattern = null; values = []; inValues = false; continue; }
-            if (line.StartsWith("[headers.values]")) { inValues = true; continue; }
-            if (line.StartsWith('[')) { Flush(); pattern = null; values = null; inValues = false; continue; }
-            var m = KeyValue().Match(line);
-            if (!m.Success || values is null) continue;
-            if (!inValues && m.Groups["key"].Value == "for") pattern = m.Groups["value"].Value;
-            else if (inValues) values.Add(new(m.Groups["key"].Value, m.Groups["value"].Value));
-        }
-        Flush();
-        return rules;
-
-        void Flush()
-        {
-            if (pattern is not null && values is { Count: > 0 }) rules.Add(new Rule(pattern, values.ToList()));
-        }
+        var document = TomlSerializer.Deserialize<TomlTable>(toml)!;
+        if (!document.TryGetValue("headers", out var headers) || headers is not TomlTableArray rules) return [];
+        return rules
+            .Where(r => r.TryGetValue("for", out var f) && f is string && r.TryGetValue("values", out var v) && v is TomlTable)
+            .Select(r => new Rule((string)r["for"], ((TomlTable)r["values"]).Select(kv => new KeyValuePair<string, string>(kv.Key, Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")).ToList()))
+            .ToList();
     }
 
     /// <summary>All headers for a request path; later rules override earlier ones, as on Netlify.</summary>
