@@ -46,3 +46,26 @@ public class ServeTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("no-such-page.html")).StatusCode);
     }
 }
+
+public class ServeLoopTests
+{
+    [Fact]
+    public async Task A_burst_of_saves_is_one_rebuild_and_rebuilds_never_overlap()
+    {
+        using var dir = Repo.CopyOf();
+        await using var serve = await ServeSession.StartAsync(dir["input"], dir["_site"], Repo.Theme, null, 0, null, TextWriter.Null);
+        Assert.NotNull(serve);
+        var csv = dir["input/items/05.csv"];
+        var text = File.ReadAllText(csv);
+        for (var i = 0; i < 20; i++) File.WriteAllText(csv, text + new string('\n', i % 2 + 1));   // an editor saving in pieces
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (serve!.Version < 2 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Task.Delay(500);   // let any further (wrong) rebuilds show up
+        Assert.InRange(serve.Version, 2, 3);   // one rebuild for the burst (two if the watcher split it), never twenty
+
+        // Direct calls queue behind each other instead of building at the same time into the same folder.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => serve.RebuildAsync()));
+        Assert.True(File.Exists(Path.Combine(dir["_site"], "index.html")));
+        Assert.Empty(Directory.GetDirectories(dir.Path).Where(d => Path.GetFileName(d).StartsWith("_site.tmp-", StringComparison.Ordinal)));
+    }
+}

@@ -43,15 +43,14 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly bool _liveReload;
     private volatile ServedSite _site;
 
-    public Uri Address { get; }
+    public Uri Address { get; private set; } = null!;
 
-    private PreviewServer(WebApplication app, ServedSite site, IReadOnlyList<NetlifyHeaders.Rule> headers, bool liveReload, Uri address)
+    private PreviewServer(WebApplication app, ServedSite site, IReadOnlyList<NetlifyHeaders.Rule> headers, bool liveReload)
     {
         _app = app;
         _site = site;
         _headers = headers;
         _liveReload = liveReload;
-        Address = address;
     }
 
     public ServedSite Site => _site;
@@ -64,11 +63,11 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var headers = netlifyToml is null ? [] : NetlifyHeaders.Read(netlifyToml);
-        PreviewServer? server = null;
-        app.Run(ctx => server!.HandleAsync(ctx));
+        // The server object exists before the first request can arrive; its address is filled in once listening.
+        var server = new PreviewServer(app, site, headers, liveReload);
+        app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        server = new PreviewServer(app, site, headers, liveReload, address);
+        server.Address = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return server;
     }
 

@@ -1,30 +1,34 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using ActionPlan.Input;
 using ActionPlan.Site.Pipeline;
 
 namespace ActionPlan.Site.Serve;
 
 /// <summary>
-/// `serve`: builds once, serves the site on 127.0.0.1, watches input/ and theme/, rebuilds in-process (templates
-/// stay compiled unless the theme changed) and lets open pages reload. A bad edit keeps the last good site served
-/// and shows the located error in the browser and the terminal.
+/// `serve`: builds a draft, serves it on 127.0.0.1, watches input/ (and a theme folder given with --theme) and rebuilds
+/// in-process. File events go into a channel read by one rebuild loop: it waits until the events stop for a moment
+/// (debounce), rebuilds once for all of them, and reports every outcome — a bad edit keeps the last good site served
+/// and shows the located error in the browser and the terminal; an unexpected failure is shown the same way and the
+/// loop goes on. Builds never overlap.
 /// </summary>
 public sealed class ServeSession : IAsyncDisposable
 {
+    /// <summary>How long the files must be quiet before a rebuild starts (an editor's save is several events).</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(40);
+
     private readonly BuildSession _session;
     private readonly TextWriter _log;
     private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly object _lock = new();
-    private CancellationTokenSource? _debounce;
-    private bool _themeDirty;
+    private readonly Channel<(bool Theme, long At)> _changes = Channel.CreateUnbounded<(bool, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private Task _loop = Task.CompletedTask;
     private int _version;
 
     public PreviewServer Server { get; private set; } = null!;
     public int Version => _version;
-    /// <summary>Milliseconds the last rebuild took, from the file event to the new site being served.</summary>
+    /// <summary>Milliseconds the last rebuild took, from the first file event to the new site being served.</summary>
     public double LastRebuildMs { get; private set; }
-    public event Action<int>? Rebuilt;
 
     private ServeSession(BuildSession session, TextWriter log)
     {
@@ -59,6 +63,7 @@ public sealed class ServeSession : IAsyncDisposable
             log.WriteLine($"エラー: ポート {port} はほかのプログラム（別の serve など）が使っています。そのプログラムを終了するか、--port 8081 のように別の番号を指定してください（--port 0 なら空いている番号を使います）。");
             return null;
         }
+        serve._loop = Task.Run(serve.RebuildLoopAsync);
         serve.Watch(input, themeChanged: false);
         if (themeIsUsers) serve.Watch(theme, themeChanged: true);
         log.WriteLine($"プレビュー: {serve.Server.Address}  （{(themeIsUsers ? "入力とテーマ" : "入力")}の変更を監視しています。終了は Ctrl+C）");
@@ -74,44 +79,48 @@ public sealed class ServeSession : IAsyncDisposable
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
         };
-        FileSystemEventHandler handler = (_, e) => Changed(themeChanged);
+        FileSystemEventHandler handler = (_, _) => _changes.Writer.TryWrite((themeChanged, Stopwatch.GetTimestamp()));
         watcher.Changed += handler;
         watcher.Created += handler;
         watcher.Deleted += handler;
-        watcher.Renamed += (_, _) => Changed(themeChanged);
+        watcher.Renamed += (_, _) => _changes.Writer.TryWrite((themeChanged, Stopwatch.GetTimestamp()));
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
 
-    private void Changed(bool theme)
+    /// <summary>The one consumer: a burst of file events becomes one rebuild; nothing it does is left unobserved.</summary>
+    private async Task RebuildLoopAsync()
     {
-        CancellationTokenSource cts;
-        lock (_lock)
+        var reader = _changes.Reader;
+        while (await reader.WaitToReadAsync())
         {
-            _themeDirty |= theme;
-            _debounce?.Cancel();
-            _debounce = cts = new CancellationTokenSource();
+            var theme = false;
+            long? first = null;
+            while (true)
+            {
+                var any = false;
+                while (reader.TryRead(out var change)) { any = true; theme |= change.Theme; first ??= change.At; }
+                if (!any) break;          // quiet for one debounce interval: the burst is over
+                await Task.Delay(Debounce);
+            }
+            try { await RebuildAsync(first, theme); }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var message = $"エラー: 作り直しの途中で予期しない問題が起きました（{ex.GetType().Name}: {ex.Message}）。前回のサイトを表示し続けています。";
+                _log.WriteLine(message);
+                Server.Update(Server.Site with { Errors = [message] });
+            }
         }
-        var started = Stopwatch.GetTimestamp();
-        _ = Task.Delay(40, cts.Token).ContinueWith(async t =>
-        {
-            if (t.IsCanceled) return;
-            await RebuildAsync(started);
-        }, TaskScheduler.Default);
     }
 
-    /// <summary>Rebuilds now (the watcher calls this after a short debounce; tests may call it directly).</summary>
-    public async Task RebuildAsync(long? startedTimestamp = null)
+    /// <summary>Rebuilds now (the rebuild loop calls this; tests may call it directly). Never runs beside another rebuild.</summary>
+    public async Task RebuildAsync(long? startedTimestamp = null, bool themeChanged = false)
     {
-        await _gate.WaitAsync();
+        await _building.WaitAsync();
         try
         {
             var start = startedTimestamp ?? Stopwatch.GetTimestamp();
-            lock (_lock)
-            {
-                if (_themeDirty) _session.InvalidateTheme();
-                _themeDirty = false;
-            }
+            if (themeChanged) _session.InvalidateTheme();
             var result = await _session.BuildAsync();
             if (result.Ok)
             {
@@ -125,9 +134,8 @@ public sealed class ServeSession : IAsyncDisposable
             }
             LastRebuildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             Print(result, _log, LastRebuildMs, _session.LastRender);
-            Rebuilt?.Invoke(_version);
         }
-        finally { _gate.Release(); }
+        finally { _building.Release(); }
     }
 
     /// <summary>Kestrel reports a busy port as an IOException wrapping AddressInUseException (itself over a SocketException).</summary>
@@ -152,12 +160,14 @@ public sealed class ServeSession : IAsyncDisposable
         if (!result.Ok) { log.WriteLine(result.Failure == BuildFailure.OutputRefused ? "出力先を変えてから、もう一度実行してください。" : "前回のサイトを表示し続けています。"); return; }
         if (result.Changes is { IsFirstBuild: false } changes) log.Write(changes.Format());
         var detail = render is { Rendered: var r, Reused: var u } && u > 0 ? $"、再描画{r}・再利用{u}" : "";
-        log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds):0} ms{detail}）");
+        log.WriteLine($"作成: {result.Pages}ページ（{(ms ?? result.Total.TotalMilliseconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms{detail}）");
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var w in _watchers) w.Dispose();
+        _changes.Writer.TryComplete();
+        await _loop;
         if (Server is not null) await Server.DisposeAsync();
     }
 }
