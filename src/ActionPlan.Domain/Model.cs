@@ -6,7 +6,8 @@ public sealed record Plan(
     IReadOnlyList<Chapter> Chapters,
     IReadOnlyList<Policy> Policies,
     IReadOnlyList<Item> Items,
-    IReadOnlyList<Division> Divisions)
+    IReadOnlyList<Division> Divisions,
+    AccessibilityRecord? Accessibility = null)
 {
     /// <summary>The division record for a 担当課 name (every name an item uses is listed; 関係各課 is not a division).</summary>
     public Division? DivisionNamed(string name) => Divisions.FirstOrDefault(d => d.Name == name);

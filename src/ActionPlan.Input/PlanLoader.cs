@@ -59,8 +59,10 @@ public static partial class PlanLoader
         var items = ReadItems(Path.Combine(inputDir, ItemsDir), Show, info, policiesBroken ? null : policies, divisions, csvFiles, d);
         if (info is not null) CheckReportingYear(info, items, csvFiles, d);
 
+        var accessibility = AccessibilityFiles.Read(inputDir, Show, d);
+
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
-        return new LoadResult(new Plan(info, chapters, policies, items, divisions), d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility), d.Sorted());
     }
 
     private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);

@@ -36,6 +36,7 @@ public static class App
         "build" => await BuildCommand.RunAsync(o, stdout, stderr),
         "serve" => await ServeCommand.RunAsync(o, stdout, stderr),
         "next-year" => NextYearCommand.Run(o, stdout, stderr),
+        "audit" => await AuditCommand.RunAsync(o, stdout, stderr),
         _ => ExitCodes.Usage,
     };
 }

@@ -56,6 +56,8 @@ public static class CommandLine
             Input(), Output(), Theme(), BaseUrl(), Draft(), NoCache(), Quiet(), Verbose());
         Make("serve", "下書きのサイトを作ってプレビューし、入力の変更を見て作り直します（Ctrl+C で終了）。",
             Input(), Output(), Theme(), BaseUrl(), Port(), NoCache(), Quiet(), Verbose());
+        Make("audit", "作ったサイトの全ページをブラウザ（Chrome・Edge・Chromium）で試験し、結果を input/accessibility/results.json に保存します。",
+            Input(), Output(), Quiet(), Verbose());
         Make("next-year", "次の年度の実績を書き込む行を各項目のCSVに追加し、plan.md の実績年度を進めます。", Input(), year, Quiet(), Verbose());
         return root;
     }
@@ -113,7 +115,7 @@ public static class CommandLine
             var message = error.Message;
             if (parse.UnmatchedTokens.Any(t => message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
             if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
-                lines.Add("エラー: コマンドを指定してください（check, build, serve, next-year）。");
+                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, next-year）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<o>[^']+)' is required") is { Success: true } required)
                 lines.Add($"エラー: {required.Groups["o"].Value} を指定してください（例: {required.Groups["o"].Value} R5）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Argument '(?<v>[^']*)' not recognized. Must be one of:(?<list>[\\s\\S]*)") is { Success: true } choice)

@@ -1,0 +1,95 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using ActionPlan.Domain;
+
+namespace ActionPlan.Input;
+
+/// <summary>
+/// input/accessibility/: results.json, written by `audit` (the last automatic run), and manual.csv, the checks staff
+/// record by hand (達成基準, 結果, 確認日, 確認者, メモ). Both are optional; the 試験結果 page says what is missing.
+/// </summary>
+public static class AccessibilityFiles
+{
+    public const string Folder = "accessibility", Results = "results.json", Manual = "manual.csv";
+
+    private static readonly string[] ManualColumns = ["達成基準", "結果", "確認日", "確認者", "メモ"];
+    private static readonly string[] ManualRequired = ["達成基準", "結果"];
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static string Label(CheckResult r) => r switch
+    {
+        CheckResult.Conforms => "適合",
+        CheckResult.NotApplicable => "該当なし",
+        CheckResult.Fails => "不適合",
+        _ => "未確認",
+    };
+
+    public static AccessibilityRecord Read(string inputDir, Func<string, string> show, DiagnosticBag d)
+    {
+        var dir = Path.Combine(inputDir, Folder);
+        if (!Directory.Exists(dir)) return AccessibilityRecord.None;
+        AuditRun? run = null;
+        var resultsPath = Path.Combine(dir, Results);
+        if (File.Exists(resultsPath))
+        {
+            try { run = JsonSerializer.Deserialize<AuditRun>(File.ReadAllBytes(resultsPath), Json); }
+            catch (JsonException ex)
+            {
+                d.Error("audit-results-unreadable", show(resultsPath), (int?)ex.LineNumber + 1, null,
+                    "自動試験の結果ファイルが読めません（壊れているか、手で書き換えられています）。", "このファイルを消して、audit をもう一度実行してください。");
+            }
+        }
+        var manual = new List<ManualCheck>();
+        var manualPath = Path.Combine(dir, Manual);
+        if (File.Exists(manualPath) && TextDecoder.TryDecode(File.ReadAllBytes(manualPath), out var text, out var detected))
+        {
+            var file = show(manualPath);
+            var table = CsvTable.Parse(text, file, ManualColumns, ManualRequired, d, detected == TextDecoder.Detected.ShiftJis);
+            foreach (var row in table?.Rows ?? [])
+            {
+                var criterion = ValueNotation.Normalize(row["達成基準"]);
+                if (Wcag20.All.All(c => c.Number != criterion))
+                {
+                    d.Error("manual-criterion-unknown", file, row.Line, "達成基準", $"達成基準「{row["達成基準"]}」はWCAG 2.0のA・AAにありません。", "「1.1.1」のように番号で書いてください（input/README.md に38項目の一覧があります）。");
+                    continue;
+                }
+                CheckResult? result = row["結果"] switch
+                {
+                    "適合" => CheckResult.Conforms,
+                    "該当なし" => CheckResult.NotApplicable,
+                    "不適合" => CheckResult.Fails,
+                    "未確認" or "" => CheckResult.Unchecked,
+                    _ => null,
+                };
+                if (result is null)
+                {
+                    d.Error("manual-result-unknown", file, row.Line, "結果", $"結果「{row["結果"]}」は使えません。", "「適合」「該当なし」「不適合」「未確認」のどれかを書いてください。");
+                    continue;
+                }
+                if (result is not CheckResult.Unchecked && row["確認日"].Length == 0)
+                    d.Error("manual-date-missing", file, row.Line, "確認日", "確認した日がありません。", "例: 2026-11-25（試験結果のページに載ります）");
+                manual.Add(new ManualCheck(criterion, result.Value, row["確認日"], row["確認者"], row["メモ"]));
+            }
+        }
+        return new AccessibilityRecord(run, manual);
+    }
+
+    /// <summary>Writes the audit's results beside the input (LF, UTF-8, stable order), replacing the previous run.</summary>
+    public static void Write(string inputDir, AuditRun run)
+    {
+        var dir = Path.Combine(inputDir, Folder);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, Results);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, [.. JsonSerializer.SerializeToUtf8Bytes(run, Json), (byte)'\n']);
+        File.Move(temp, path, overwrite: true);
+    }
+}
