@@ -149,3 +149,40 @@ public class AchievementRuleTests
         Assert.Equal(0.5m, evaluated.For(new FiscalYear(5)).Indicators.Single().Ratio);
     }
 }
+
+public class AccessibilityChecklistTests
+{
+    private static AuditRun Run(params AuditFinding[] failures) =>
+        new("2026-11-25", "Chrome/1", "axe-core 4.14.0", ["index.html"],
+            [new AuditRule("color-contrast", "", ["1.4.3"], failures.Length > 0 ? "failed" : "passed", 1), new AuditRule("html-has-lang", "", ["3.1.1"], "passed", 1)], failures);
+
+    [Fact]
+    public void There_are_38_criteria_25_A_and_13_AA()
+    {
+        Assert.Equal(38, Wcag20.All.Count);
+        Assert.Equal(25, Wcag20.All.Count(c => c.Level == "A"));
+        Assert.Equal(13, Wcag20.All.Count(c => c.Level == "AA"));
+        Assert.Equal(38, Wcag20.All.Select(c => c.Number).Distinct().Count());
+    }
+
+    [Fact]
+    public void Automatic_passes_alone_never_make_a_criterion_conform()
+    {
+        var rows = AccessibilityChecklist.Rows(new AccessibilityRecord(Run(), []));
+        var contrast = rows.Single(r => r.Criterion.Number == "1.4.3");
+        Assert.Equal(CheckResult.Unchecked, contrast.Result);
+        Assert.True(contrast.AutomaticPassed);
+        Assert.Equal(AccessibilityChecklist.Conformance.Considered, AccessibilityChecklist.Of(rows));
+    }
+
+    [Fact]
+    public void Every_criterion_checked_gives_conforms_or_partially_conforms()
+    {
+        var all = Wcag20.All.Select(c => new ManualCheck(c.Number, CheckResult.Conforms, "2026-11-25", "総務広報課", "")).ToList();
+        Assert.Equal(AccessibilityChecklist.Conformance.Conforms, AccessibilityChecklist.Of(AccessibilityChecklist.Rows(new AccessibilityRecord(Run(), all))));
+        var failing = Run(new AuditFinding("index.html", "1.4.3", "axe color-contrast", "低いコントラスト"));
+        var rows = AccessibilityChecklist.Rows(new AccessibilityRecord(failing, all));
+        Assert.Equal(CheckResult.Fails, rows.Single(r => r.Criterion.Number == "1.4.3").Result);   // an automatic failure wins over a person's 適合
+        Assert.Equal(AccessibilityChecklist.Conformance.PartiallyConforms, AccessibilityChecklist.Of(rows));
+    }
+}

@@ -231,6 +231,37 @@ public sealed record AccessibilityPage : Page
     public const string Kind = "pages/Accessibility.cshtml";
     public override string Template => Kind;
     public required int PageCount { get; init; }
+    public required Link Results { get; init; }
+    /// <summary>「準拠」「一部準拠」「配慮」, as the 試験結果 page states it.</summary>
+    public required string Conformance { get; init; }
+}
+
+/// <summary>One row of the 達成基準チェックリスト as shown.</summary>
+public sealed record ChecklistRowView(string Number, string Name, string Level, string Result, string Method, string Note);
+
+/// <summary>A failure the last audit found, as shown.</summary>
+public sealed record AuditFailureView(Link Page, string Criterion, string Message);
+
+/// <summary>
+/// 試験結果 (JIS X 8341-3 test results) in the form the 総務省 guideline uses: the standard and level, the honest 表記,
+/// the date, the pages, every WCAG 2.0 A/AA criterion with its result and how it was reached, and the tools.
+/// </summary>
+public sealed record AccessibilityResultsPage : Page
+{
+    public const string Kind = "pages/AccessibilityResults.cshtml";
+    public override string Template => Kind;
+    public required string Conformance { get; init; }
+    public required string Statement { get; init; }
+    public required string Explanation { get; init; }
+    public required string? TestedOn { get; init; }
+    public required string? Browser { get; init; }
+    public required string? Axe { get; init; }
+    public required IReadOnlyList<Link> TestedPages { get; init; }
+    public required IReadOnlyList<ChecklistRowView> Rows { get; init; }
+    public required IReadOnlyList<AuditFailureView> Failures { get; init; }
+    public required int Automatic { get; init; }
+    public required int ByPerson { get; init; }
+    public required int Unchecked { get; init; }
 }
 
 public sealed record OpenDataFile(Link Link, string Format, string Description);

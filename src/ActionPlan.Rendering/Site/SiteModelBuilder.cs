@@ -53,8 +53,9 @@ public sealed class SiteModelBuilder
         specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
         specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
-        var count = specs.Count(s => s.Template != RedirectPage.Kind) + 2;
+        var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
         specs.Add(new(AccessibilityPage.Kind, "accessibility.html", () => Accessibility(count)));
+        specs.Add(new(AccessibilityResultsPage.Kind, ResultsPath, AccessibilityResults));
         specs.Add(new(NotFoundPage.Kind, "404.html", NotFound));
         return specs;
     }
@@ -206,6 +207,17 @@ public sealed class SiteModelBuilder
         });
     }
 
+    public const string ResultsPath = "accessibility-results.html";
+
+    private IReadOnlyList<ChecklistRow> Checklist => AccessibilityChecklist.Rows(_plan.Accessibility ?? AccessibilityRecord.None);
+
+    private static string ConformanceWord(AccessibilityChecklist.Conformance c) => c switch
+    {
+        AccessibilityChecklist.Conformance.Conforms => "準拠",
+        AccessibilityChecklist.Conformance.PartiallyConforms => "一部準拠",
+        _ => "配慮",
+    };
+
     private AccessibilityPage Accessibility(int pageCount)
     {
         const string path = "accessibility.html";
@@ -216,7 +228,53 @@ public sealed class SiteModelBuilder
             Site = _site,
             Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "ウェブアクセシビリティ方針")),
             PageCount = pageCount,
+            Results = new Link(SiteLinks.Rel(path, ResultsPath), "試験結果"),
+            Conformance = ConformanceWord(AccessibilityChecklist.Of(Checklist)),
         });
+    }
+
+    private AccessibilityResultsPage AccessibilityResults()
+    {
+        const string path = ResultsPath;
+        var record = _plan.Accessibility ?? AccessibilityRecord.None;
+        var rows = Checklist;
+        var conformance = AccessibilityChecklist.Of(rows);
+        var word = ConformanceWord(conformance);
+        var audit = record.Audit;
+        string Label(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
+        return Base(new AccessibilityResultsPage
+        {
+            Path = path,
+            Heading = "ウェブアクセシビリティ試験結果",
+            Site = _site,
+            Breadcrumbs = SiteLinks.Breadcrumbs(path, ("accessibility.html", "ウェブアクセシビリティ方針"), (path, "試験結果")),
+            Conformance = word,
+            Statement = $"JIS X 8341-3:2016 の適合レベル AA に{word}",
+            Explanation = conformance switch
+            {
+                AccessibilityChecklist.Conformance.Conforms => "38項目すべての達成基準を、自動の試験と人による確認で試験し、すべて満たしています。",
+                AccessibilityChecklist.Conformance.PartiallyConforms => "38項目すべての達成基準を試験しました。満たしていない達成基準があります（下の表の「不適合」）。",
+                _ => "人による確認がまだ終わっていない達成基準があるため（下の表の「未確認」）、「準拠」とは表記していません。自動の試験だけでは準拠を確かめられません。",
+            },
+            TestedOn = audit is null ? null : DateOf(audit.Date),
+            Browser = audit?.Browser,
+            Axe = audit?.Axe,
+            TestedPages = audit?.Pages.Select(p => new Link(SiteLinks.Rel(path, p), p)).ToList() ?? [],
+            Rows = rows.Select(r => new ChecklistRowView(r.Criterion.Number, r.Criterion.Name, r.Criterion.Level, Label(r.Result),
+                r.ByPerson ? "人による確認" : r.Result == CheckResult.Fails || r.AutomaticPassed ? "自動" : "—", r.Note)).ToList(),
+            Failures = audit?.Failures.Select(f => new AuditFailureView(new Link(SiteLinks.Rel(path, f.Page), f.Page), f.Criterion, f.Message)).ToList() ?? [],
+            Automatic = rows.Count(r => r.AutomaticPassed || (r.Result == CheckResult.Fails && !r.ByPerson)),
+            ByPerson = rows.Count(r => r.ByPerson),
+            Unchecked = rows.Count(r => r.Result == CheckResult.Unchecked),
+        });
+    }
+
+    /// <summary>「2026-11-25」 → 「2026年11月25日」.</summary>
+    private static string DateOf(string iso)
+    {
+        var parts = iso.Split('-');
+        return parts.Length == 3 && int.TryParse(parts[0], out var y) && int.TryParse(parts[1], out var m) && int.TryParse(parts[2], out var d)
+            ? $"{y}年{m}月{d}日" : iso;
     }
 
     private NotFoundPage NotFound()
