@@ -72,8 +72,11 @@ public class DraftAndDivisionPagesTests(SiteFixture site)
         await using var server = await PreviewServer.StartAsync(ServedSite.FromFolder(dir["_site"]), 0, Path.Combine(Repo.Root, "netlify.toml"), liveReload: false);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "divisions/zaiseika.html").ToString());
-        await page.WaitForURLAsync("**/divisions/zaisei.html", new PageWaitForURLOptions { Timeout = 10_000 });
+        await page.GotoAsync(new Uri(server.Address, "divisions/zaiseika.html").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        // The meta refresh may fire before or after the old page finishes loading: poll the address rather than wait for one event.
+        for (var i = 0; i < 150 && !page.Url.EndsWith("/divisions/zaisei.html", StringComparison.Ordinal); i++) await Task.Delay(100);
+        Assert.EndsWith("/divisions/zaisei.html", page.Url);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal("財政課の実施項目", (await page.InnerTextAsync("h1")).Trim());
         await context.CloseAsync();
     }
