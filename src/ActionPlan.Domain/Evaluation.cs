@@ -19,7 +19,7 @@ public enum AchievementStatus
 }
 
 /// <summary>One indicator with the ratio the rule gives it (null when it does not count or cannot be computed).</summary>
-public sealed record IndicatorEvaluation(Indicator Indicator, decimal? Ratio);
+public sealed record IndicatorEvaluation(Indicator Indicator, EntryKind Kind, decimal? Ratio);
 
 /// <summary>An item's year, evaluated: its achievement, its status, the published figure and whether they agree.</summary>
 public sealed record YearEvaluation(
@@ -93,8 +93,8 @@ public sealed class EvaluatedPlan
             var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
             var results = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Result);
             var indicators = item.Entries.Where(e => e.Year == year).OrderBy(e => e.Kind)
-                .SelectMany(e => e.Lines).SelectMany(l => l.Indicators)
-                .Select(i => new IndicatorEvaluation(i, AchievementRule.Ratio(i))).ToList();
+                .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => new IndicatorEvaluation(i, e.Kind, AchievementRule.Ratio(i))))
+                .ToList();
             var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators));
             return new YearEvaluation(year, plan, results, computed, indicators);
         }).ToList());

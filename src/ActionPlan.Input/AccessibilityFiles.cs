@@ -24,14 +24,6 @@ public static class AccessibilityFiles
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public static string Label(CheckResult r) => r switch
-    {
-        CheckResult.Conforms => "適合",
-        CheckResult.NotApplicable => "該当なし",
-        CheckResult.Fails => "不適合",
-        _ => "未確認",
-    };
-
     public static AccessibilityRecord Read(string inputDir, Func<string, string> show, DiagnosticBag d)
     {
         var dir = Path.Combine(inputDir, Folder);

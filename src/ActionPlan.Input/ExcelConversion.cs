@@ -31,7 +31,7 @@ public static partial class ExcelConversion
         return $"{month}-{int.Parse(e.Groups["d"].Value, CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>「(1)」 for a cell Excel turned into 「-1」 (or 「▲1」), else null.</summary>
+    /// <summary>「(1)」 for a cell Excel turned into 「-1」 (any minus sign), else null.</summary>
     public static string? NegativeFromParenthesis(string cell)
     {
         var s = ValueNotation.Normalize(cell);

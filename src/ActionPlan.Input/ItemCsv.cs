@@ -32,7 +32,6 @@ public static partial class ItemCsv
         public EntryKind Kind { get; } = kind;
         public List<LineBuilder> Lines { get; } = [];
         public PublishedAchievement? Published { get; set; }
-        public int? PublishedLine { get; set; }
     }
 
     public static IReadOnlyList<YearEntry> Read(CsvTable table, PlanInfo? info, string file, DiagnosticBag d)
@@ -117,9 +116,9 @@ public static partial class ItemCsv
                     d.Error("published-on-plan", file, row.Line, Published, "公表達成度は「実績」の行にだけ書けます。", "この値を同じ年度の実績の行に移してください。");
                 else if (entry.Published is { } prev && prev.Percent != published.Percent)
                     d.Error("published-conflict", file, row.Line, Published,
-                        $"{year.Value.Japanese}の公表達成度が{entry.PublishedLine}行目（{prev.Display}）と食い違っています（{published.Display}）。",
+                        $"{year.Value.Japanese}の公表達成度が{prev.Line}行目（{prev.Display}）と食い違っています（{published.Display}）。",
                         "公表達成度は年度ごとに1つです。どちらかに揃えてください。");
-                else { entry.Published ??= published; entry.PublishedLine ??= row.Line; }
+                else entry.Published ??= published;
             }
         }
         foreach (var entry in entries.Where(e => e.Kind == EntryKind.Result))

@@ -87,7 +87,7 @@ public static class OpenDataWriter
                 e.Item.Number, e.Item.Name, e.Item.Divisions, e.Item.PolicyCode, Section(e.Item.Issues), Section(e.Item.Goals),
                 e.Years.Select(y => new OpenDataYear(
                     y.Year.Western, y.Year.Japanese, Lines(y.Plan, y), Lines(y.Results, y),
-                    y.HasResults ? y.Computed.Percent : null, y.Published?.Percent)).ToList())).ToList());
+                    y.Computed.Percent, y.Published?.Percent)).ToList())).ToList());
     }
 
     public static byte[] Json(EvaluatedPlan evaluated)

@@ -38,7 +38,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         var indicators = evaluation.Years
             .SelectMany(y => y.Indicators.Select(i => (Year: y, Indicator: i)))
             .Select(t => new IndicatorRow(
-                $"{t.Year.Year.Japanese}{(IsResult(t.Year, t.Indicator.Indicator) ? "実績" : "計画")}",
+                $"{t.Year.Year.Japanese}{(t.Indicator.Kind == EntryKind.Result ? "実績" : "計画")}",
                 t.Indicator.Indicator.Name,
                 Figure(t.Indicator.Indicator.Target),
                 Figure(t.Indicator.Indicator.Actual),
@@ -75,9 +75,6 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             Next = Neighbour(index + 1),
         };
     }
-
-    private static bool IsResult(YearEvaluation year, Indicator indicator) =>
-        year.Results?.Lines.Any(l => l.Indicators.Any(i => ReferenceEquals(i, indicator))) == true;
 
     private static LineView Line(YearLine line) => new(line.Text, line.Indicators.Any(i => i.Counted));
 

@@ -254,6 +254,8 @@ public sealed record AccessibilityResultsPage : Page
     public required string Statement { get; init; }
     public required string Explanation { get; init; }
     public required string? TestedOn { get; init; }
+    public string TestedOnText => TestedOn ?? "まだ行っていません";
+    public string TestedPagesText => TestedPages.Count > 0 ? $"{TestedPages.Count}ページ（一覧は下にあります）" : "—";
     public required string? Browser { get; init; }
     public required string? Axe { get; init; }
     public required IReadOnlyList<Link> TestedPages { get; init; }
