@@ -7,11 +7,18 @@ public sealed record Plan(
     IReadOnlyList<Policy> Policies,
     IReadOnlyList<Item> Items,
     IReadOnlyList<Division> Divisions,
-    AccessibilityRecord? Accessibility = null)
+    AccessibilityRecord? Accessibility = null,
+    IReadOnlyList<GlossaryTerm>? Glossary = null)
 {
+    /// <summary>用語集 (glossary.csv): the plan's terms explained for citizens; empty when the city keeps none.</summary>
+    public IReadOnlyList<GlossaryTerm> Terms => Glossary ?? [];
+
     /// <summary>The division record for a 担当課 name (every name an item uses is listed; 関係各課 is not a division).</summary>
     public Division? DivisionNamed(string name) => Divisions.FirstOrDefault(d => d.Name == name);
 }
+
+/// <summary>A term of the 用語集 (glossary.csv): how it is written, how it is read, and a short neutral explanation.</summary>
+public sealed record GlossaryTerm(string Term, string Reading, string Explanation);
 
 /// <summary>
 /// 担当課 as the city lists them in divisions.csv: the name, the URL name the city chose (zaisei → divisions/zaisei.html),
@@ -25,7 +32,8 @@ public sealed record Division(string Name, string Slug, string Phone, string Ema
 
 /// <summary>
 /// Title, city and period of the plan; ReportingYear is the fiscal year whose results this edition reports (実績年度);
-/// 公表 is the publication month (令和6年2月), 0/0 while it is still to be filled in (after next-year).
+/// 公表 is the publication month (令和6年2月), 0/0 while it is still to be filled in (after next-year); 原本 and 原本名
+/// are the address and name of the city's own document (the booklet PDF), linked from every page when given.
 /// </summary>
 public sealed record PlanInfo(
     string Title,
@@ -37,8 +45,11 @@ public sealed record PlanInfo(
     FiscalYear End,
     int PublishedYear,
     int PublishedMonth,
-    FiscalYear ReportingYear)
+    FiscalYear ReportingYear,
+    string? OriginalUrl = null,
+    string? OriginalTitle = null)
 {
+
     public bool PublicationKnown => PublishedYear > 0;
 
     /// <summary>The subtitle this edition's years call for: 「実施項目 令和4年度実績・令和5～6年度計画」.</summary>

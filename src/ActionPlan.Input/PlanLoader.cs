@@ -28,7 +28,7 @@ public static partial class PlanLoader
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表"];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名"];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -60,9 +60,11 @@ public static partial class PlanLoader
         if (info is not null) CheckReportingYear(info, items, csvFiles, d);
 
         var accessibility = AccessibilityFiles.Read(inputDir, Show, d);
+        var glossaryPath = Path.Combine(inputDir, GlossaryFile.Name);
+        var glossary = GlossaryFile.Read(glossaryPath, Show(glossaryPath), d);
 
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
-        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility), d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary), d.Sorted());
     }
 
     private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);
@@ -143,8 +145,19 @@ public static partial class PlanLoader
                 $"実績年度 {r.Japanese}は計画期間（{s2.Japanese}～{e2.Japanese}）の外です。", "この版で実績を報告する年度を書いてください（例: 実績年度: R4）。");
             reporting = null;
         }
+        string? original = null, originalTitle = null;
+        if (fm.Get("原本") is not null && fm.RequireText("原本", file, d, "https://www.city.ogori.fukuoka.jp/...") is { } url)
+        {
+            if (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal)) original = url;
+            else d.Error("plan-original-shape", file, fm.Get("原本")!.Line, "原本", $"原本「{url}」はURLではありません。",
+                "市のホームページで公表している元の資料（PDFなど）の、「https://」で始まるアドレスを書いてください（なければこの行を消します）。");
+        }
+        if (fm.Get("原本名") is not null) originalTitle = fm.RequireText("原本名", file, d, "小郡市行政経営行動計画 実施項目（PDF）");
+        if (originalTitle is not null && original is null && fm.Get("原本") is null)
+            d.Warning("plan-original-title-without-url", file, fm.Get("原本名")!.Line, "原本名", "原本名がありますが、原本（アドレス）がありません。",
+                "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
         if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value);
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Blocking("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",

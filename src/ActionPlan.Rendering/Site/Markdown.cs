@@ -19,7 +19,9 @@ public static class ProseMarkdown
         .DisableHtml()
         .Build();
 
-    public static string ToHtml(string markdown)
+    /// <param name="prose">The page's text marker: signed figures read as マイナス／プラス and first-use 用語集 links
+    /// (headings and existing links get signs only). Signs only when not given.</param>
+    public static string ToHtml(string markdown, Prose? prose = null)
     {
         MarkdownDocument doc;
         try { doc = Markdig.Markdown.Parse(markdown, Pipeline); }
@@ -31,6 +33,7 @@ public static class ProseMarkdown
             link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Title ?? ""));
         }
         foreach (var table in doc.Descendants<Table>()) MarkTable(table);
+        MarkText(doc, prose ?? Prose.SignsOnly);
         var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -42,6 +45,47 @@ public static class ProseMarkdown
             .Replace("</table>", "</table></div>")
             .Replace("\r\n", "\n");
     }
+
+    /// <summary>
+    /// Each literal becomes the page's runs: plain text stays a literal (Markdig encodes it), a signed figure, a
+    /// separator or a term link becomes an inline whose HTML is built here from encoded text, the same markup the text
+    /// component writes for the other pages.
+    /// </summary>
+    private static void MarkText(MarkdownDocument doc, Prose prose)
+    {
+        foreach (var literal in doc.Descendants<LiteralInline>().ToList())
+        {
+            var inLink = false;
+            for (var parent = literal.Parent; parent is not null; parent = parent.Parent) inLink |= parent is LinkInline;
+            var inHeading = RootOf(literal)?.ParentBlock is HeadingBlock;
+            var runs = (inLink || inHeading ? Prose.SignsOnly : prose).Text(literal.Content.ToString()).Runs;
+            if (runs.Count == 1 && runs[0] is PlainRun) continue;
+            Inline at = literal;
+            foreach (var run in runs)
+            {
+                Inline next = run switch
+                {
+                    PlainRun p => new LiteralInline(p.Text),
+                    SignedRun s => new HtmlInline($"<span class=\"ap-text__signed\"><span aria-hidden=\"true\">{Encode(s.Display)}</span><span class=\"ap-visually-hidden\">{Encode(s.Spoken)}</span></span>"),
+                    TermRun t => new HtmlInline($"<a class=\"ap-text__term\" href=\"{Encode(t.Href)}\">{Encode(t.Text)}</a>"),
+                    SeparatorRun x => new HtmlInline($"<span aria-hidden=\"true\">{Encode(x.Display)}</span><span class=\"ap-visually-hidden\">{Encode(x.Spoken)}</span>"),
+                    _ => throw new InvalidOperationException(run.GetType().Name),
+                };
+                at.InsertAfter(next);
+                at = next;
+            }
+            literal.Remove();
+        }
+    }
+
+    private static ContainerInline? RootOf(Inline inline)
+    {
+        var container = inline.Parent;
+        while (container?.Parent is not null) container = container.Parent;
+        return container;
+    }
+
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// In the syntax tree, not in the HTML text: header cells get scope="col" (whatever their alignment), and a column's

@@ -15,8 +15,14 @@ public sealed record SiteInfo(
     string Period,
     string Published,
     string? BaseUrl,
-    IReadOnlyList<string>? DraftProblems = null)
+    IReadOnlyList<string>? DraftProblems = null,
+    ContactView? Contact = null,
+    Link? Original = null,
+    bool HasGlossary = false)
 {
+    /// <summary>Who to ask about the site: the 担当 division of plan.md, with what divisions.csv gives for it.</summary>
+    public string ContactName => Contact?.Name ?? Publisher;
+
     /// <summary>A draft (build --draft, serve) carries a visible 「下書き」 banner and is kept out of search engines.</summary>
     public bool IsDraft => DraftProblems is not null;
 
@@ -92,14 +98,14 @@ public sealed record AchievementView(AchievementStatus Status, int? Percent, str
 public sealed record ItemRow(string NumberLabel, Link Item, IReadOnlyList<string> Divisions, AchievementView Achievement);
 
 /// <summary>A table of items under a caption (the index groups them by policy).</summary>
-public sealed record ItemTable(string Caption, string? Id, string YearHeading, IReadOnlyList<ItemRow> Rows)
+public sealed record ItemTable(TextView Caption, string? Id, string YearHeading, IReadOnlyList<ItemRow> Rows)
 {
     /// <summary>The caption's id, which names the table's scroll region for screen readers.</summary>
     public string CaptionId => (Id ?? "items") + "-caption";
 }
 
 /// <summary>A node of the policy tree with its link and children.</summary>
-public sealed record PolicyNode(string Label, string Name, Link Link, string Description, IReadOnlyList<string> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
+public sealed record PolicyNode(string Label, string Name, Link Link, TextView Description, IReadOnlyList<TextView> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
 
 /// <summary>Counts for the latest year's summary on the index.</summary>
 public sealed record YearSummary(string Year, int Achieved, int Partly, int NotAchieved, int NotAssessed, int Total);
@@ -115,7 +121,12 @@ public sealed record IndexPage : Page
 }
 
 /// <summary>One line of a year's plan or results; its indicators are listed in the indicator table.</summary>
-public sealed record LineView(string Text, bool Counted);
+public sealed record LineView(TextView Text, bool Counted);
+
+/// <summary>現状・課題 or 目標 as shown: groups of bullets, each bullet's text with its signs and first-use terms marked.</summary>
+public sealed record SectionView(IReadOnlyList<BulletGroupView> Groups);
+public sealed record BulletGroupView(string? Heading, IReadOnlyList<BulletView> Bullets, IReadOnlyList<TextView> Notes);
+public sealed record BulletView(TextView Text, IReadOnlyList<string> Tags);
 
 /// <summary>One fiscal year of an item: plan lines, result lines and the achievement.</summary>
 public sealed record YearView(
@@ -125,10 +136,13 @@ public sealed record YearView(
     IReadOnlyList<LineView> Results,
     AchievementView? Achievement,
     string? Published,
-    string? PublishedNote);
+    TextView? PublishedNote);
 
-/// <summary>A figure with its spoken form for screen readers (▲ read as マイナス).</summary>
-public sealed record FigureView(string Display, string Spoken)
+/// <summary>
+/// A figure with its spoken form for screen readers (▲ read as マイナス). A signed figure of a change (「前年度比▲600時間以上」)
+/// also says in words what it means (「600時間以上の削減」): shown under the figure and read in its place.
+/// </summary>
+public sealed record FigureView(string Display, string Spoken, string? Meaning = null)
 {
     public bool NeedsSpoken => Display != Spoken;
     public static FigureView None { get; } = new("—", "なし");
@@ -164,11 +178,15 @@ public sealed record ItemPage : Page
     /// <summary>Contact details of the item's divisions that have any (empty when the city gave none).</summary>
     public required IReadOnlyList<ContactView> Contacts { get; init; }
     public required IReadOnlyList<Link> PolicyTrail { get; init; }
-    public required Section Issues { get; init; }
-    public required Section Goals { get; init; }
+    public required SectionView Issues { get; init; }
+    public required SectionView Goals { get; init; }
     public required AchievementView? Latest { get; init; }
     public required IReadOnlyList<YearView> Years { get; init; }
     public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
+    /// <summary>What （※） and 公表値 mean, above the years.</summary>
+    public required string YearsHint { get; init; }
+    /// <summary>How the ratio column is computed, including the reduction rule when a target is a signed change.</summary>
+    public required string RatioHint { get; init; }
     public required ChartView? Chart { get; init; }
     public required Link? Previous { get; init; }
     public required Link? Next { get; init; }
@@ -226,12 +244,24 @@ public sealed record ChapterPage : Page
     public required IReadOnlyList<Link> Chapters { get; init; }
 }
 
+/// <summary>用語集: every term of glossary.csv with its reading and explanation; pages link a term's first use here.</summary>
+public sealed record GlossaryPage : Page
+{
+    public const string Kind = "pages/Glossary.cshtml";
+    public override string Template => Kind;
+    public required IReadOnlyList<GlossaryEntryView> Entries { get; init; }
+}
+
+public sealed record GlossaryEntryView(string Id, string Term, string? Reading, string Explanation);
+
 public sealed record AccessibilityPage : Page
 {
     public const string Kind = "pages/Accessibility.cshtml";
     public override string Template => Kind;
     public required int PageCount { get; init; }
     public required Link Results { get; init; }
+    /// <summary>How a signed figure is shown and read, for the page's explanation.</summary>
+    public FigureView SignExample { get; } = new("▲600時間", "マイナス600時間");
     /// <summary>「準拠」「一部準拠」「配慮」, as the 試験結果 page states it.</summary>
     public required string Conformance { get; init; }
 }

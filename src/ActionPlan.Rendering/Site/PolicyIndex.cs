@@ -16,8 +16,8 @@ public sealed class PolicyIndex(Plan plan)
         return stack;
     }
 
-    /// <summary>「1 健全な財政基盤の確立 ＞ (1) 歳出の抑制」.</summary>
-    public string TrailText(string code) => string.Join(" ＞ ", Trail(code).Select(p => $"{p.Label} {p.Name}"));
+    /// <summary>「1 健全な財政基盤の確立 ＞ (1) 歳出の抑制」, the 「＞」 read as a pause.</summary>
+    public TextView TrailText(string code) => Prose.Trail(Trail(code).Select(p => $"{p.Label} {p.Name}"));
 
     /// <summary>Policies without children: the ones items belong to.</summary>
     public IEnumerable<Policy> Leaves => plan.Policies.Where(p => plan.Policies.All(c => c.ParentCode != p.Code));
@@ -25,11 +25,16 @@ public sealed class PolicyIndex(Plan plan)
     /// <summary>Items under a policy (directly or through its children).</summary>
     public IEnumerable<Item> ItemsUnder(string code) => plan.Items.Where(i => Trail(i.PolicyCode).Any(p => p.Code == code));
 
-    public PolicyNode Node(Policy p, string from) => new(
-        p.Label, p.Name, new Link(SiteLinks.Rel(from, Slugs.Policy(p.Code)), p.Name), p.Description, p.Notes,
-        plan.Policies.Where(c => c.ParentCode == p.Code).Select(c => Node(c, from)).ToList(),
-        ItemsUnder(p.Code).Count());
+    /// <param name="prose">The page's text marker (glossary links on first use); signs only when not given.</param>
+    public PolicyNode Node(Policy p, string from, Prose? prose = null)
+    {
+        prose ??= Prose.SignsOnly;
+        return new(
+            p.Label, p.Name, new Link(SiteLinks.Rel(from, Slugs.Policy(p.Code)), p.Name), prose.Text(p.Description), p.Notes.Select(prose.Text).ToList(),
+            plan.Policies.Where(c => c.ParentCode == p.Code).Select(c => Node(c, from, prose)).ToList(),
+            ItemsUnder(p.Code).Count());
+    }
 
-    public IReadOnlyList<PolicyNode> Tree(string from) =>
-        plan.Policies.Where(p => p.ParentCode is null).Select(p => Node(p, from)).ToList();
+    public IReadOnlyList<PolicyNode> Tree(string from, Prose? prose = null) =>
+        plan.Policies.Where(p => p.ParentCode is null).Select(p => Node(p, from, prose)).ToList();
 }

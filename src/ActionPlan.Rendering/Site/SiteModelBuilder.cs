@@ -26,7 +26,10 @@ public sealed class SiteModelBuilder
             $"{info.Start.Japanese}～{info.End.Japanese}（{info.Start.Western}年度～{info.End.Western}年度）",
             info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : "（未記入）",
             string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'),
-            draftProblems);
+            draftProblems,
+            _plan.DivisionNamed(info.Publisher) is { } publisher ? Contacts.Of(publisher) : null,
+            info.OriginalUrl is { } original ? new Link(original, info.OriginalTitle ?? $"{info.Title}（市が公表した資料）") : null,
+            _plan.Terms.Count > 0);
         _links = new SiteLinks(_plan);
         _policies = new PolicyIndex(_plan);
         _items = new ItemPages(evaluated, _site, _links, _policies);
@@ -53,12 +56,18 @@ public sealed class SiteModelBuilder
         specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
         specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
+        if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, GlossaryPath, Glossary));
         var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
         specs.Add(new(AccessibilityPage.Kind, "accessibility.html", () => Accessibility(count)));
         specs.Add(new(AccessibilityResultsPage.Kind, ResultsPath, AccessibilityResults));
         specs.Add(new(NotFoundPage.Kind, "404.html", NotFound));
         return specs;
     }
+
+    public const string GlossaryPath = "glossary.html";
+
+    /// <summary>The text marker for one page: signed figures read as マイナス／プラス, each 用語集 term linked on its first use.</summary>
+    private Prose ProseFor(string path) => new(_plan.Terms, SiteLinks.Rel(path, GlossaryPath));
 
     // ---- lists -----------------------------------------------------------------------------------
 
@@ -101,7 +110,7 @@ public sealed class SiteModelBuilder
                 statuses.Count(s => s == AchievementStatus.Unmet),
                 statuses.Count(s => s is AchievementStatus.NotAssessed or AchievementStatus.NoResults),
                 statuses.Count),
-            Policies = _policies.Tree(path),
+            Policies = _policies.Tree(path, ProseFor(path)),
             Tables = TablesByPolicy(path, _plan.Items),
             Chapters = _plan.Chapters.Select(c => new Link(Slugs.Chapter(c.Order), $"{c.Label} {c.Title}")).ToList(),
         });
@@ -117,7 +126,7 @@ public sealed class SiteModelBuilder
             Heading = $"実施方針 {string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}"))}",
             Site = _site,
             Breadcrumbs = SiteLinks.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
-            Policy = _policies.Node(policy, path),
+            Policy = _policies.Node(policy, path, ProseFor(path)),
             Tables = TablesByPolicy(path, _policies.ItemsUnder(policy.Code)),
         });
     }
@@ -155,7 +164,7 @@ public sealed class SiteModelBuilder
             Breadcrumbs = SiteLinks.Breadcrumbs(path, ("divisions/index.html", "担当課から探す"), (path, division.Name)),
             Note = null,
             Contact = Contacts.Of(division),
-            Table = new ItemTable($"{division.Name}が担当する実施項目（{items.Count}項目）", null, YearHeading, items.Select(i => Row(i, path)).ToList()),
+            Table = new ItemTable(TextView.Of($"{division.Name}が担当する実施項目（{items.Count}項目）"), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
         });
     }
 
@@ -176,14 +185,15 @@ public sealed class SiteModelBuilder
     private ChapterPage Chapter(Chapter chapter)
     {
         var path = Slugs.Chapter(chapter.Order);
+        var prose = ProseFor(path);
         return Base(new ChapterPage
         {
             Path = path,
             Heading = $"{chapter.Label} {chapter.Title}",
             Site = _site,
             Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, $"{chapter.Label} {chapter.Title}")),
-            BodyHtml = ProseMarkdown.ToHtml(chapter.Markdown),
-            Policies = chapter.ListsPolicies ? _policies.Tree(path) : [],
+            BodyHtml = ProseMarkdown.ToHtml(chapter.Markdown, prose),
+            Policies = chapter.ListsPolicies ? _policies.Tree(path, prose) : [],
             Chapters = _plan.Chapters.Select(c => new Link(SiteLinks.Rel(path, Slugs.Chapter(c.Order)), $"{c.Label} {c.Title}", c.Order == chapter.Order)).ToList(),
         });
     }
@@ -204,6 +214,20 @@ public sealed class SiteModelBuilder
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Json), "計画の全データ（JSON）"), "JSON（UTF-8）", "計画・実施方針・実施項目・年度ごとの計画と実績・指標・達成度をすべて含みます。"),
             ],
             Columns = OpenDataWriterPaths.CsvColumns,
+        });
+    }
+
+    private GlossaryPage Glossary()
+    {
+        const string path = GlossaryPath;
+        return Base(new GlossaryPage
+        {
+            Path = path,
+            Heading = "用語集",
+            Lead = "計画や実績の文章に出てくる言葉の意味です。各ページでは、その言葉が最初に出てくるところから、ここへリンクしています。",
+            Site = _site,
+            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "用語集")),
+            Entries = _plan.Terms.Select(t => new GlossaryEntryView(Prose.Anchor(t.Term), t.Term, t.Reading.Length > 0 && t.Reading != t.Term ? t.Reading : null, t.Explanation)).ToList(),
         });
     }
 

@@ -22,6 +22,10 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
 
     public override void Write(object? value) => base.Write(Invariant(value));
 
+    /// <summary>Running text (signed figures, 用語集 links) through the text component: <c>@{ await TextAsync(x); }</c>.</summary>
+    protected Task TextAsync(ActionPlan.Rendering.Site.TextView? text) =>
+        text is null || text.IsEmpty ? Task.CompletedTask : IncludeAsync("components/text/_Text.cshtml", text);
+
     public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
         base.WriteAttributeValue(prefix, prefixOffset, Invariant(value), valueOffset, valueLength, isLiteral);
 }
