@@ -58,6 +58,9 @@ public class MalformedInputTests
         new("以下 with a negative target", "items/05.csv", Replace("寄附金額,8億円,5.59億円,円,以上", "寄附金額,▲8億円,5.59億円,円,以下"), "input/items/05.csv", 3, "目標の種類", "target-kind-ambiguous"),
         new("stray value past the last column", "items/05.csv", Append("R6,計画,一行,,,,,,,,余分"), "input/items/05.csv", 12, "11列目", "csv-extra-field"),
         new("unknown policy parent", "policies.csv", Replace("1-1,1,(1)", "1-1,7,(1)"), "input/policies.csv", 3, "上位コード", "policy-unknown-parent"),
+        new("glossary term twice", "glossary.csv", Append("DX,ディーエックス,もう一度"), "input/glossary.csv", 21, "用語", "glossary-duplicate"),
+        new("glossary term without explanation", "glossary.csv", Append("EBPM,イービーピーエム,"), "input/glossary.csv", 21, "説明", "csv-missing-field"),
+        new("glossary explanation with a comma, unquoted", "glossary.csv", Append("EBPM,イービーピーエム,証拠に基づく政策立案です,統計などを使います"), "input/glossary.csv", 21, "4列目", "csv-extra-field"),
         new("plan period reversed", "plan.md", Replace("終了年度: R8", "終了年度: R3"), "input/plan.md", 8, "終了年度", "plan-period-reversed"),
     ];
 

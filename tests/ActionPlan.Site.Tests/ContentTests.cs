@@ -16,6 +16,8 @@ public class ContentTests
     {
         var html = Encoding.UTF8.GetString(SiteBuild.Real.Single(f => f.Path == path).Content);
         using var doc = new HtmlParser().ParseDocument(html);
+        // What a sighted reader sees: the spoken forms for screen readers (マイナス600) are not part of the transcription.
+        foreach (var hidden in doc.QuerySelectorAll(".ap-visually-hidden").ToList()) hidden.Remove();
         return Regex.Replace(doc.Body!.TextContent, @"\s+", " ");
     }
 
@@ -60,7 +62,12 @@ public class ContentTests
     public void Minus_signs_are_read_out_and_status_is_never_colour_alone()
     {
         var html = Encoding.UTF8.GetString(SiteBuild.Real.Single(f => f.Path == "items/15.html").Content);
-        Assert.Contains("<span aria-hidden=\"true\">▲600時間</span><span class=\"ap-visually-hidden\">マイナス600時間</span>", html);
+        // the indicator table: a signed target says what it means, in words that are shown and read
+        Assert.Contains("<span aria-hidden=\"true\">▲600時間</span><span class=\"ap-figure__meaning\">600時間以上の削減</span>", html);
+        Assert.Contains("<span aria-hidden=\"true\">&#x2B;5,100時間</span><span class=\"ap-figure__meaning\">5,100時間の増加</span>", html);
+        // the result sentence: the same signs, read as マイナス／プラス
+        Assert.Contains("前年度比<span class=\"ap-text__signed\"><span aria-hidden=\"true\">▲600</span><span class=\"ap-visually-hidden\">マイナス600</span></span>時間以上", html);
+        Assert.Contains("実績は<span class=\"ap-text__signed\"><span aria-hidden=\"true\">&#x2B;5,100</span><span class=\"ap-visually-hidden\">プラス5,100</span></span>時間", html);
         Assert.Contains("<span class=\"ap-meter__words\">一部達成</span>", html);
     }
 

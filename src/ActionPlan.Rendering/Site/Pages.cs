@@ -110,8 +110,16 @@ public sealed record PolicyNode(string Label, string Name, Link Link, TextView D
 /// <summary>Counts for the latest year's summary on the index.</summary>
 public sealed record YearSummary(string Year, int Achieved, int Partly, int NotAchieved, int NotAssessed, int Total);
 
+/// <summary>
+/// Years at a glance: every item × every fiscal year with results, each cell the achievement in number and words.
+/// Shown once two or more years have results.
+/// </summary>
+public sealed record GlanceTable(string Caption, IReadOnlyList<string> Years, IReadOnlyList<GlanceRow> Rows);
+public sealed record GlanceRow(string NumberLabel, Link Item, IReadOnlyList<AchievementView> Years);
+
 public sealed record IndexPage : Page
 {
+    public required GlanceTable? Glance { get; init; }
     public const string Kind = "pages/Index.cshtml";
     public override string Template => Kind;
     public required YearSummary? Summary { get; init; }

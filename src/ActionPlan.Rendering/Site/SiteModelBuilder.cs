@@ -112,8 +112,23 @@ public sealed class SiteModelBuilder
                 statuses.Count),
             Policies = _policies.Tree(path, ProseFor(path)),
             Tables = TablesByPolicy(path, _plan.Items),
+            Glance = Glance(path),
             Chapters = _plan.Chapters.Select(c => new Link(Slugs.Chapter(c.Order), $"{c.Label} {c.Title}")).ToList(),
         });
+    }
+
+    /// <summary>Items × years with results, once there are two or more such years (one year is the item tables already).</summary>
+    private GlanceTable? Glance(string path)
+    {
+        var years = Enumerable.Range(_plan.Info.Start.Reiwa, Math.Max(0, _evaluated.ReportingYear.Reiwa - _plan.Info.Start.Reiwa + 1))
+            .Select(r => new FiscalYear(r))
+            .Where(y => _evaluated.Items.Any(i => i.For(y).HasResults)).ToList();
+        if (years.Count < 2) return null;
+        return new GlanceTable(
+            $"年度ごとの年度計画達成度（{years[0].Japanese}～{years[^1].Japanese}）",
+            years.Select(y => y.Japanese).ToList(),
+            _plan.Items.Select(i => new GlanceRow($"No.{i.Number}", new Link(SiteLinks.Rel(path, Slugs.Item(i.Number)), i.Name),
+                years.Select(y => AchievementView.Of(_evaluated[i.Number].For(y))).ToList())).ToList());
     }
 
     private PolicyPage Policy(Policy policy)

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ActionPlan.Testing;
+using Microsoft.Playwright;
+
+namespace ActionPlan.Browser.Tests;
+
+/// <summary>
+/// What Chromium exposes to screen readers and shows on a phone and on paper: no 「▲」 or 「＞」 symbol is read out
+/// (a signed figure is read マイナス／プラス, the policy trail as a pause), every table caption is visible at 320 CSS px,
+/// item tables are stacked on phones without losing their table semantics, and printing keeps captions with tables.
+/// </summary>
+public class ReadingTests(SiteFixture site)
+{
+    public static TheoryData<string> Pages => new(SiteFixture.PagePaths());
+
+    /// <summary>Every name and text node of the page's accessibility tree, as Chromium computes it.</summary>
+    private static async Task<List<(string Role, string Name)>> AccessibleTextAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var tree = await cdp.SendAsync("Accessibility.getFullAXTree");
+        var list = new List<(string, string)>();
+        foreach (var node in tree!.Value.GetProperty("nodes").EnumerateArray())
+        {
+            if (node.TryGetProperty("ignored", out var ignored) && ignored.GetBoolean()) continue;
+            var role = node.TryGetProperty("role", out var r) && r.TryGetProperty("value", out var rv) ? rv.GetString() ?? "" : "";
+            var name = node.TryGetProperty("name", out var n) && n.TryGetProperty("value", out var nv) && nv.ValueKind == JsonValueKind.String ? nv.GetString() ?? "" : "";
+            list.Add((role, name));
+        }
+        return list;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task No_triangle_or_greater_than_sign_reaches_the_accessibility_tree(string path)
+    {
+        var (page, _) = await site.OpenAsync(path);
+        var nodes = await AccessibleTextAsync(page);
+        var read = nodes.Where(n => n.Name.Contains('▲') || n.Name.Contains('＞')).Select(n => $"{n.Role}: {n.Name}").Distinct().ToList();
+        Assert.True(read.Count == 0, $"{path} reads a symbol aloud:\n{string.Join("\n", read.Take(10))}");
+        Assert.Contains(nodes, n => n.Role is "StaticText" or "staticText");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_figure_in_a_sentence_is_read_as_in_the_table()
+    {
+        var (page, _) = await site.OpenAsync("items/15.html");
+        var text = string.Join("|", (await AccessibleTextAsync(page)).Select(n => n.Name));
+        Assert.Contains("マイナス600", text);              // the result sentence 「前年度比▲600時間以上との計画に対し」
+        Assert.Contains("プラス5,100", text);              // 「実績は+5,100時間」
+        Assert.Contains("600時間以上の削減", text);         // the indicator table says what the target means
+        Assert.Contains("5,100時間の増加", text);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task At_320_css_px_every_table_caption_is_visible_without_scrolling(string path)
+    {
+        var (page, _) = await site.OpenAsync(path, width: 320, height: 640);
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('caption')].filter(c => {
+              const box = (c.closest('.ap-table-scroll') || document.documentElement).getBoundingClientRect();
+              const range = document.createRange(); range.selectNodeContents(c);
+              const r = range.getBoundingClientRect();   // the caption's text, not its table-wide box
+              return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+            }).map(c => c.textContent.trim().slice(0, 60))
+            """);
+        Assert.True(cut.Length == 0, $"{path}: captions cut off at 320px:\n{string.Join("\n", cut)}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_item_tables_are_stacked_without_sideways_scrolling_and_stay_tables()
+    {
+        var (wide, _) = await site.OpenAsync("index.html");
+        var wideRoles = Roles(await AccessibleTextAsync(wide));
+        await wide.Context.CloseAsync();
+
+        var (phone, _) = await site.OpenAsync("index.html", width: 320, height: 640);
+        var scrolling = await phone.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('.ap-item-table')].filter(t => t.closest('.ap-table-scroll').scrollWidth > t.closest('.ap-table-scroll').clientWidth + 1).length
+            """);
+        Assert.Equal(0, scrolling);
+        var stacked = await phone.EvaluateAsync<bool>("""
+            () => { const row = document.querySelector('.ap-item-table tbody tr');
+                    const name = row.querySelector('.ap-item-table__name').getBoundingClientRect();
+                    const divisions = row.querySelector('.ap-item-table__divisions').getBoundingClientRect();
+                    return divisions.top >= name.bottom; }
+            """);
+        Assert.True(stacked, "on a phone the divisions should come under the item's name");
+        var phoneRoles = Roles(await AccessibleTextAsync(phone));
+        await phone.Context.CloseAsync();
+
+        Assert.True(wideRoles.GetValueOrDefault("table") > 0);
+        foreach (var role in new[] { "table", "row", "columnheader", "rowheader", "cell" })
+            Assert.True(wideRoles.GetValueOrDefault(role) == phoneRoles.GetValueOrDefault(role),
+                $"{role}: {wideRoles.GetValueOrDefault(role)} on a wide screen, {phoneRoles.GetValueOrDefault(role)} on a phone");
+    }
+
+    private static Dictionary<string, int> Roles(List<(string Role, string Name)> nodes) =>
+        nodes.GroupBy(n => n.Role).ToDictionary(g => g.Key, g => g.Count());
+
+    private static void RequirePdfToText()
+    {
+        if (File.Exists("/usr/bin/pdftotext")) return;
+        if (Snapshot.IsCi) Assert.Fail("pdftotext is missing (apt-get install -y poppler-utils)");
+        Assert.Skip("pdftotext is missing (apt-get install -y poppler-utils)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Printed_on_A4_no_caption_or_heading_is_left_alone_at_a_page_foot(string path)
+    {
+        RequirePdfToText();
+        var (page, _) = await site.OpenAsync(path);
+        var alone = await AloneAtPageFootAsync(page);
+        await page.Context.CloseAsync();
+        Assert.True(alone.Count == 0, $"{path}: caption or heading alone at the foot of a printed page:\n" + string.Join("\n", alone));
+    }
+
+    [Fact]
+    public async Task The_print_check_finds_a_heading_forced_to_a_page_foot()
+    {
+        RequirePdfToText();
+        var (page, _) = await site.OpenAsync("index.html");
+        await page.EvaluateAsync("() => { document.getElementById('items').style.breakAfter = 'page'; }");   // CSSOM: allowed by the CSP
+        var alone = await AloneAtPageFootAsync(page);
+        await page.Context.CloseAsync();
+        Assert.Contains(alone, a => a.Contains("実施項目の一覧"));
+    }
+
+    /// <summary>Prints the page (A4 from print.css) and lists pages whose last line is a caption or a heading.</summary>
+    private static async Task<List<string>> AloneAtPageFootAsync(IPage page)
+    {
+        var captions = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('caption, h1, h2, h3, h4')].map(c => c.textContent.replace(/\\s+/g, ' ').trim())");
+        using var dir = new Repo.TempDir();
+        var pdf = dir["page.pdf"];
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, PreferCSSPageSize = true });
+        var pages = PdfPages(pdf);
+        var alone = new List<string>();
+        for (var i = 0; i < pages.Count - 1; i++)
+        {
+            var last = Squash(pages[i].Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "");
+            if (last.Length > 3 && captions.Any(c => Squash(c).EndsWith(last, StringComparison.Ordinal))) alone.Add($"page {i + 1}: {last}");
+        }
+        return alone;
+    }
+
+    private static string Squash(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    /// <summary>Each printed page's text (pdftotext separates pages with a form feed).</summary>
+    public static List<string> PdfPages(string pdf)
+    {
+        var psi = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        using var p = Process.Start(psi)!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        return text.Split('\f').Where(t => t.Trim().Length > 0).ToList();
+    }
+}
