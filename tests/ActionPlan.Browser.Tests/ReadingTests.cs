@@ -104,7 +104,7 @@ public class ReadingTests(SiteFixture site)
 
     private static void RequirePdfToText()
     {
-        if (File.Exists("/usr/bin/pdftotext")) return;
+        if (File.Exists("/usr/bin/pdftotext")) return;   // .ci/run installs poppler-utils
         if (Snapshot.IsCi) Assert.Fail("pdftotext is missing (apt-get install -y poppler-utils)");
         Assert.Skip("pdftotext is missing (apt-get install -y poppler-utils)");
     }
