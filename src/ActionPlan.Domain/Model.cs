@@ -8,13 +8,23 @@ public sealed record Plan(
     IReadOnlyList<Item> Items,
     IReadOnlyList<Division> Divisions,
     AccessibilityRecord? Accessibility = null,
-    IReadOnlyList<GlossaryTerm>? Glossary = null)
+    IReadOnlyList<GlossaryTerm>? Glossary = null,
+    byte[]? BookletPdf = null)
 {
     /// <summary>用語集 (glossary.csv): the plan's terms explained for citizens; empty when the city keeps none.</summary>
     public IReadOnlyList<GlossaryTerm> Terms => Glossary ?? [];
 
     /// <summary>The division record for a 担当課 name (every name an item uses is listed; 関係各課 is not a division).</summary>
     public Division? DivisionNamed(string name) => Divisions.FirstOrDefault(d => d.Name == name);
+}
+
+/// <summary>
+/// The plan as loaded. BookletPdf is input/booklet.pdf (made by the `pdf` command) when staff keep one: the site
+/// publishes it beside the booklet page with its size.
+/// </summary>
+public static class PlanFiles
+{
+    public const string BookletPdf = "booklet.pdf";
 }
 
 /// <summary>A term of the 用語集 (glossary.csv): how it is written, how it is read, and a short neutral explanation.</summary>

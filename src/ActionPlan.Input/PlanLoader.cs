@@ -62,9 +62,10 @@ public static partial class PlanLoader
         var accessibility = AccessibilityFiles.Read(inputDir, Show, d);
         var glossaryPath = Path.Combine(inputDir, GlossaryFile.Name);
         var glossary = GlossaryFile.Read(glossaryPath, Show(glossaryPath), d);
+        var pdf = ReadBookletPdf(Path.Combine(inputDir, PlanFiles.BookletPdf), Show, d);
 
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
-        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary), d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary, pdf), d.Sorted());
     }
 
     private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);
@@ -235,6 +236,26 @@ public static partial class PlanLoader
         foreach (var p in policies.Where(p => p.ParentCode is not null && !lines.ContainsKey(p.ParentCode)))
             d.Error("policy-unknown-parent", file, lines[p.Code], "上位コード", $"上位コード「{p.ParentCode}」の実施方針がありません。", $"使えるコード: {string.Join("、", lines.Keys)}");
         return policies;
+    }
+
+    /// <summary>input/booklet.pdf, published beside the booklet page; anything that is not a PDF is refused.</summary>
+    private static byte[]? ReadBookletPdf(string path, Func<string, string> show, DiagnosticBag d)
+    {
+        if (!File.Exists(path)) return null;
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            d.Error("file-unreadable", show(path), null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"PDFを開いているプログラムを閉じてください。({ex.GetType().Name})");
+            return null;
+        }
+        if (bytes.Length < 5 || !bytes.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
+        {
+            d.Error("booklet-pdf-invalid", show(path), null, null, "booklet.pdf がPDFではありません。",
+                "pdf コマンドで作り直すか、このファイルを消してください（消すと、サイトはPDFなしで作られます）。");
+            return null;
+        }
+        return bytes;
     }
 
     // ---- divisions.csv -------------------------------------------------------------------------

@@ -54,9 +54,10 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     {
         var (plan, options) = (site.Plan, site.Options);
         var baseUrl = options.BaseUrl?.TrimEnd('/');
-        yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet()));
+        yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet() + RunningTitle(plan.Plan.Info)));
         yield return new OutputFile(OpenDataWriterPaths.Csv, OpenDataWriter.Csv(plan));
         yield return new OutputFile(OpenDataWriterPaths.Json, OpenDataWriter.Json(plan));
+        if (plan.Plan.BookletPdf is { } pdf) yield return new OutputFile(BookletPage.PdfName, pdf);
         if (options.DraftProblems is not null)
         {
             yield return new OutputFile("robots.txt", Utf8.GetBytes("# 下書き（build --draft）: 公開用ではありません\nUser-agent: *\nDisallow: /\n"));
@@ -73,6 +74,18 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var files = new ConcurrentBag<OutputFile>();
         await RenderAsync(plan, options, files.Add).ConfigureAwait(false);
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The plan's name at the top of every printed page (a CSS page-margin box; it can only come from the stylesheet,
+    /// and the strict CSP forbids inline styles, so the data is written into site.css as a CSS string).
+    /// </summary>
+    public static string RunningTitle(PlanInfo info)
+    {
+        var text = new StringBuilder();
+        foreach (var c in info.Title)
+            text.Append(c is '"' or '\\' || char.IsControl(c) ? $"\\{(int)c:x} " : c.ToString());
+        return $"\n/* running title of printed pages, from plan.md */\n@page {{ @top-center {{ content: \"{text}\"; font-size: 9pt; color: #000; }} }}\n";
     }
 
     private static string Sitemap(string baseUrl, IEnumerable<PageSpec> pages)

@@ -30,8 +30,8 @@ public class IncrementalTests
         File.WriteAllText(csv, text.Replace("進行管理を行った。", "進行管理を適切に行った。"));
         var run = Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal([Slugs.Item(42), "opendata/plan.json"], Rewritten(output, old));
-        Assert.Contains($"更新2・変更なし{total - 2}", run.Out);
+        Assert.Equal(["booklet.html", Slugs.Item(42), "opendata/plan.json"], Rewritten(output, old));
+        Assert.Contains($"更新3・変更なし{total - 3}", run.Out);
 
         // 2. A figure of item 42's latest year: its page, the lists that show its achievement, and the open data.
         Age();

@@ -86,11 +86,9 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         };
     }
 
-    private static LineView Line(YearLine line, Prose prose) => new(prose.Text(line.Text), line.Indicators.Any(i => i.Counted));
+    private static LineView Line(YearLine line, Prose prose) => LineView.Of(line, prose);
 
-    private static SectionView Section(Section section, Prose prose) => new(section.Groups
-        .Select(g => new BulletGroupView(g.Heading, g.Bullets.Select(b => new BulletView(prose.Text(b.Text), b.Tags)).ToList(), g.Notes.Select(prose.Text).ToList()))
-        .ToList());
+    private static SectionView Section(Section section, Prose prose) => SectionView.Of(section, prose);
 
     private static FigureView Figure(Quantity? q) => q is null ? FigureView.None : new FigureView(q.Display, q.Spoken);
 

@@ -21,7 +21,8 @@ public static class ProseMarkdown
 
     /// <param name="prose">The page's text marker: signed figures read as マイナス／プラス and first-use 用語集 links
     /// (headings and existing links get signs only). Signs only when not given.</param>
-    public static string ToHtml(string markdown, Prose? prose = null)
+    /// <param name="headingShift">Levels to add to every heading (the booklet nests a chapter's ## under its own h2).</param>
+    public static string ToHtml(string markdown, Prose? prose = null, int headingShift = 0)
     {
         MarkdownDocument doc;
         try { doc = Markdig.Markdown.Parse(markdown, Pipeline); }
@@ -33,6 +34,8 @@ public static class ProseMarkdown
             link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Title ?? ""));
         }
         foreach (var table in doc.Descendants<Table>()) MarkTable(table);
+        if (headingShift != 0)
+            foreach (var heading in doc.Descendants<HeadingBlock>()) heading.Level = Math.Clamp(heading.Level + headingShift, 1, 6);
         MarkText(doc, prose ?? Prose.SignsOnly);
         var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);

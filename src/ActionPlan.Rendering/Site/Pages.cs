@@ -126,13 +126,24 @@ public sealed record IndexPage : Page
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
     public required IReadOnlyList<Link> Chapters { get; init; }
+    /// <summary>「冊子（全項目）」: the whole plan on one page, to read or print.</summary>
+    public required Link Booklet { get; init; }
 }
 
 /// <summary>One line of a year's plan or results; its indicators are listed in the indicator table.</summary>
-public sealed record LineView(TextView Text, bool Counted);
+public sealed record LineView(TextView Text, bool Counted)
+{
+    public static LineView Of(YearLine line, Prose prose) => new(prose.Text(line.Text), line.Indicators.Any(i => i.Counted));
+}
 
 /// <summary>現状・課題 or 目標 as shown: groups of bullets, each bullet's text with its signs and first-use terms marked.</summary>
-public sealed record SectionView(IReadOnlyList<BulletGroupView> Groups);
+/// <param name="SubheadingLevel">The level of sub-headings such as （普及）: 3 under an item page's h2, 5 under a booklet item's h4.</param>
+public sealed record SectionView(IReadOnlyList<BulletGroupView> Groups, int SubheadingLevel = 3)
+{
+    public static SectionView Of(Section section, Prose prose, int subheadingLevel = 3) => new(section.Groups
+        .Select(g => new BulletGroupView(g.Heading, g.Bullets.Select(b => new BulletView(prose.Text(b.Text), b.Tags)).ToList(), g.Notes.Select(prose.Text).ToList()))
+        .ToList(), subheadingLevel);
+}
 public sealed record BulletGroupView(string? Heading, IReadOnlyList<BulletView> Bullets, IReadOnlyList<TextView> Notes);
 public sealed record BulletView(TextView Text, IReadOnlyList<string> Tags);
 
@@ -250,6 +261,7 @@ public sealed record ChapterPage : Page
     public required string BodyHtml { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<Link> Chapters { get; init; }
+    public required Link Booklet { get; init; }
 }
 
 /// <summary>用語集: every term of glossary.csv with its reading and explanation; pages link a term's first use here.</summary>

@@ -37,6 +37,7 @@ public static class App
         "serve" => await ServeCommand.RunAsync(o, stdout, stderr),
         "next-year" => NextYearCommand.Run(o, stdout, stderr),
         "audit" => await AuditCommand.RunAsync(o, stdout, stderr),
+        "pdf" => await PdfCommand.RunAsync(o, stdout, stderr),
         _ => ExitCodes.Usage,
     };
 }

@@ -13,6 +13,8 @@ public static class CommandLine
 {
     private static Option<string> Input() => new("--input", "-i") { Description = "入力フォルダ（既定: input）", DefaultValueFactory = _ => "input", HelpName = "DIR" };
     private static Option<string> Output() => new("--output", "-o") { Description = "出力フォルダ（既定: _site）。空のフォルダか、このツールが作ったフォルダにだけ書き込みます", DefaultValueFactory = _ => "_site", HelpName = "DIR" };
+    /// <summary>pdf's --output is a file and has no default here (the command puts it in the input folder).</summary>
+    private static Option<string?> PdfFile() => new("--output", "-o") { Description = "作るPDFのファイル（既定: 入力フォルダの booklet.pdf。次の build がサイトに載せます）", HelpName = "FILE" };
     private static Option<string?> Theme() => new("--theme") { Description = "テーマのフォルダ（既定: プログラムに入っている標準のテーマ）", HelpName = "DIR" };
     private static Option<string?> BaseUrl() => new("--base-url") { Description = "公開先のURL（sitemap.xml と canonical に使います）", HelpName = "URL" };
     private static Option<bool> Draft() => new("--draft") { Description = "公開できない問題が残っていても「下書き」としてサイトを作ります（確認用。公開には使えません）" };
@@ -58,6 +60,8 @@ public static class CommandLine
             Input(), Output(), Theme(), BaseUrl(), Port(), NoCache(), Quiet(), Verbose());
         Make("audit", "作ったサイトの全ページをブラウザ（Chrome・Edge・Chromium）で試験し、結果を input/accessibility/results.json に保存します。",
             Input(), Output(), Quiet(), Verbose());
+        Make("pdf", "冊子（全項目）をブラウザ（Chrome・Edge・Chromium）で印刷し、A4のPDF（タグ付き・しおり付き）を作ります。",
+            Input(), PdfFile(), Theme(), NoCache(), Quiet(), Verbose());
         Make("next-year", "次の年度の実績を書き込む行を各項目のCSVに追加し、plan.md の実績年度を進めます。", Input(), year, Quiet(), Verbose());
         return root;
     }
@@ -70,6 +74,7 @@ public static class CommandLine
             o = option.Name switch
             {
                 "--input" => o with { Input = parse.GetValue((Option<string>)option)! },
+                "--output" when option.HelpName == "FILE" => o with { PdfOutput = parse.GetValue((Option<string?>)option) },
                 "--output" => o with { Output = parse.GetValue((Option<string>)option)! },
                 "--theme" => o with { Theme = parse.GetValue((Option<string?>)option) },
                 "--base-url" => o with { BaseUrl = parse.GetValue((Option<string?>)option) },
@@ -115,7 +120,7 @@ public static class CommandLine
             var message = error.Message;
             if (parse.UnmatchedTokens.Any(t => message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
             if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
-                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, next-year）。");
+                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, pdf, next-year）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<o>[^']+)' is required") is { Success: true } required)
                 lines.Add($"エラー: {required.Groups["o"].Value} を指定してください（例: {required.Groups["o"].Value} R5）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Argument '(?<v>[^']*)' not recognized. Must be one of:(?<list>[\\s\\S]*)") is { Success: true } choice)

@@ -26,4 +26,6 @@ public sealed record Options
     public string? Theme { get; init; }
     public bool NoCache { get; init; }
     public bool Draft { get; init; }
+    /// <summary>pdf --output: the PDF file (null: the input folder's booklet.pdf).</summary>
+    public string? PdfOutput { get; init; }
 }

@@ -1,0 +1,137 @@
+using ActionPlan.Domain;
+
+namespace ActionPlan.Rendering.Site;
+
+/// <summary>One entry of the booklet's 目次: a link to an anchor on the page, with the entries under it.</summary>
+public sealed record ContentsEntry(string Id, TextView Text, IReadOnlyList<ContentsEntry> Children)
+{
+    public string Href => "#" + Id;
+}
+
+/// <summary>A chapter as the booklet shows it: 第1 … with its prose (and the policy list in 第3).</summary>
+public sealed record BookletChapter(string Id, string Heading, string BodyHtml, IReadOnlyList<PolicyNode> Policies);
+
+/// <summary>
+/// A row of an item's 年度行動計画及び実績: 「令和4年度実績」 with its lines and achievement, or 「令和5年度計画」 with its
+/// lines (no achievement).
+/// </summary>
+public sealed record BookletYearRow(string Label, IReadOnlyList<LineView> Lines, AchievementView? Achievement)
+{
+    public string AchievementText => Achievement is null ? "" : Achievement.Percent is null ? Achievement.Words : $"{Achievement.Display}（{Achievement.Words}）";
+}
+
+/// <summary>An item laid out as the city's table: No., 項目名, 担当課, 現状・課題, 目標, and the years.</summary>
+public sealed record BookletItem(
+    string Id,
+    string NumberLabel,
+    string Name,
+    string Divisions,
+    TextView PolicyTrail,
+    SectionView Issues,
+    SectionView Goals,
+    IReadOnlyList<BookletYearRow> Years,
+    Link Page);
+
+/// <summary>Items under one policy (the document groups them: 1 健全な財政基盤の確立 、(1) 歳出の抑制).</summary>
+public sealed record BookletGroup(string Id, TextView Heading, IReadOnlyList<BookletItem> Items);
+
+/// <summary>
+/// 冊子（全項目）: the whole plan on one page in the document's order — cover, contents, the chapters, then every item as the
+/// city's table — so a citizen can read or print everything at once, and `pdf` prints it into the committee's booklet.
+/// </summary>
+public sealed record BookletPage : Page
+{
+    public const string Kind = "pages/Booklet.cshtml";
+    public const string PathName = "booklet.html";
+    /// <summary>The PDF published beside the site (input/booklet.pdf, copied by build), when there is one.</summary>
+    public const string PdfName = "booklet.pdf";
+    public override string Template => Kind;
+    public required string Period { get; init; }
+    public required string Published { get; init; }
+    public required string Publisher { get; init; }
+    public required IReadOnlyList<ContentsEntry> Contents { get; init; }
+    public required IReadOnlyList<BookletChapter> Chapters { get; init; }
+    public required string ItemsHeading { get; init; }
+    public required string ItemsLead { get; init; }
+    public required IReadOnlyList<BookletGroup> Groups { get; init; }
+    /// <summary>「冊子のPDF（1.2MB）」 when the PDF is published beside the site; never printed.</summary>
+    public required Link? Pdf { get; init; }
+}
+
+/// <summary>Builds the booklet from the evaluated plan: the same sources and figures as every other page.</summary>
+public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, long? pdfBytes)
+{
+    private Plan Plan => evaluated.Plan;
+
+    public BookletPage Build()
+    {
+        const string path = BookletPage.PathName;
+        var prose = new Prose(Plan.Terms, SiteModelBuilder.GlossaryPath);
+        var chapters = Plan.Chapters.Select(c => new BookletChapter(
+            $"chapter-{c.Order}", $"{c.Label} {c.Title}", ProseMarkdown.ToHtml(c.Markdown, prose, headingShift: 1), c.ListsPolicies ? policies.Tree(path, prose) : [])).ToList();
+
+        var groups = policies.Leaves
+            .Select(leaf => (leaf, items: Plan.Items.Where(i => i.PolicyCode == leaf.Code).ToList()))
+            .Where(g => g.items.Count > 0)
+            .Select(g => new BookletGroup("policy-" + Slugs.Hash(g.leaf.Code), policies.TrailText(g.leaf.Code), g.items.Select(i => Item(i, prose, path)).ToList()))
+            .ToList();
+
+        var itemsLabel = $"第{Plan.Chapters.Count + 1}";
+        var contents = chapters.Select(c => new ContentsEntry(c.Id, TextView.Of(c.Heading), [])).ToList();
+        contents.Add(new ContentsEntry("items", TextView.Of($"{itemsLabel} 実施項目"), groups
+            .Select(g => new ContentsEntry(g.Id, g.Heading, g.Items.Select(i => new ContentsEntry(i.Id, TextView.Of($"{i.NumberLabel} {i.Name}"), [])).ToList()))
+            .ToList()));
+
+        return new BookletPage
+        {
+            Path = path,
+            Heading = "冊子（全項目）",
+            Site = site,
+            Navigation = links.Navigation(path),
+            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "冊子（全項目）")),
+            Period = site.Period,
+            Published = site.Published,
+            Publisher = site.Owner,
+            Contents = contents,
+            Chapters = chapters,
+            ItemsHeading = $"{itemsLabel} 実施項目",
+            ItemsLead = Plan.Info.Subtitle,
+            Groups = groups,
+            Pdf = pdfBytes is { } bytes ? new Link(BookletPage.PdfName, $"冊子のPDF（{Size(bytes)}）") : null,
+        };
+    }
+
+    /// <summary>「1.2MB」「840KB」: the size a citizen on a phone plan wants to know before downloading.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024m * 1024m)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + "KB";
+
+    private BookletItem Item(Item item, Prose prose, string path)
+    {
+        var evaluation = evaluated[item.Number];
+        var reporting = evaluated.ReportingYear;
+        var last = new FiscalYear(Math.Min(reporting.Reiwa + 2, Plan.Info.End.Reiwa));
+        var rows = new List<BookletYearRow>();
+        foreach (var y in evaluation.Years)
+        {
+            if (y.Year <= reporting && y.HasResults)
+                rows.Add(new BookletYearRow($"{y.Year.Japanese}実績", y.Results!.Lines.Select(l => Line(l, prose)).ToList(), AchievementView.Of(y)));
+            else if (y.Year <= reporting)
+                rows.Add(new BookletYearRow($"{y.Year.Japanese}実績", [], AchievementView.Of(y)));
+        }
+        foreach (var y in evaluation.Years.Where(y => y.Year > reporting && y.Year <= last && y.Plan is not null))
+            rows.Add(new BookletYearRow($"{y.Year.Japanese}計画", y.Plan!.Lines.Select(l => Line(l, prose)).ToList(), null));
+        return new BookletItem(
+            $"item-{item.Number}",
+            $"No.{item.Number}",
+            item.Name,
+            string.Join("、", item.Divisions),
+            policies.TrailText(item.PolicyCode),
+            SectionView.Of(item.Issues, prose, subheadingLevel: 5),
+            SectionView.Of(item.Goals, prose, subheadingLevel: 5),
+            rows,
+            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), $"No.{item.Number}のページ（指標と達成度の推移）"));
+    }
+
+    private static LineView Line(YearLine line, Prose prose) => LineView.Of(line, prose);
+}
