@@ -48,7 +48,7 @@ public class IncrementalTests
         Assert.Equal(0, Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme, "--quiet").ExitCode);
 
         var policyPages = plan.Policies.Where(p => p.Code == item.PolicyCode || plan.Policies.Any(c => c.Code == item.PolicyCode && c.ParentCode == p.Code)).Select(p => Slugs.Policy(p.Code));
-        var expected = new[] { "index.html", Slugs.Item(42), "opendata/achievements.csv", "opendata/plan.json" }
+        var expected = new[] { "booklet.html", "index.html", Slugs.Item(42), "opendata/achievements.csv", "opendata/plan.json" }
             .Concat(policyPages).Concat(item.Divisions.Select(plan.DivisionNamed).OfType<ActionPlan.Domain.Division>().Select(d => Slugs.Division(d.Slug))).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, Rewritten(output, old));
     }
