@@ -69,9 +69,9 @@ public static class ProseMarkdown
                 Inline next = run switch
                 {
                     PlainRun p => new LiteralInline(p.Text),
-                    SignedRun s => new HtmlInline($"<span class=\"ap-text__signed\"><span aria-hidden=\"true\">{Encode(s.Display)}</span><span class=\"ap-visually-hidden\">{Encode(s.Spoken)}</span></span>"),
+                    SignedRun s => new HtmlInline($"<span class=\"ap-text__signed\"><span aria-hidden=\"true\">{Encode(s.Display)}</span><span class=\"ap-visually-hidden ap-text__spoken\">{Encode(s.Spoken)}</span></span>"),
                     TermRun t => new HtmlInline($"<a class=\"ap-text__term\" href=\"{Encode(t.Href)}\">{Encode(t.Text)}</a>"),
-                    SeparatorRun x => new HtmlInline($"<span aria-hidden=\"true\">{Encode(x.Display)}</span><span class=\"ap-visually-hidden\">{Encode(x.Spoken)}</span>"),
+                    SeparatorRun x => new HtmlInline($"<span aria-hidden=\"true\">{Encode(x.Display)}</span><span class=\"ap-visually-hidden ap-text__spoken\">{Encode(x.Spoken)}</span>"),
                     _ => throw new InvalidOperationException(run.GetType().Name),
                 };
                 at.InsertAfter(next);

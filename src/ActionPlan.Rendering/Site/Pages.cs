@@ -126,8 +126,8 @@ public sealed record IndexPage : Page
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
     public required IReadOnlyList<Link> Chapters { get; init; }
-    /// <summary>「冊子（全項目）」: the whole plan on one page, to read or print.</summary>
-    public required Link Booklet { get; init; }
+    /// <summary>「冊子（全項目）」: the whole plan on one page, to read or print (none above BookletPage.MaxItems items).</summary>
+    public required Link? Booklet { get; init; }
 }
 
 /// <summary>One line of a year's plan or results; its indicators are listed in the indicator table.</summary>
@@ -261,7 +261,7 @@ public sealed record ChapterPage : Page
     public required string BodyHtml { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<Link> Chapters { get; init; }
-    public required Link Booklet { get; init; }
+    public required Link? Booklet { get; init; }
 }
 
 /// <summary>用語集: every term of glossary.csv with its reading and explanation; pages link a term's first use here.</summary>

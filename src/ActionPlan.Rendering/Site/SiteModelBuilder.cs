@@ -55,7 +55,8 @@ public sealed class SiteModelBuilder
         specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d.Slug), () => DivisionPageFor(d))));
         specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
-        specs.Add(new(BookletPage.Kind, BookletPage.PathName, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength).Build()));
+        if (HasBooklet)
+            specs.Add(new(BookletPage.Kind, BookletPage.PathName, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength).Build()));
         specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
         if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, GlossaryPath, Glossary));
         var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
@@ -67,7 +68,10 @@ public sealed class SiteModelBuilder
 
     public const string GlossaryPath = "glossary.html";
 
-    private static Link BookletLink(string from) => new(SiteLinks.Rel(from, BookletPage.PathName), "冊子（全項目）");
+    /// <summary>A booklet is a document to read through and print: up to <see cref="BookletPage.MaxItems"/> items.</summary>
+    private bool HasBooklet => _plan.Items.Count <= BookletPage.MaxItems;
+
+    private Link? BookletLink(string from) => HasBooklet ? new(SiteLinks.Rel(from, BookletPage.PathName), "冊子（全項目）") : null;
 
     /// <summary>The text marker for one page: signed figures read as マイナス／プラス, each 用語集 term linked on its first use.</summary>
     private Prose ProseFor(string path) => new(_plan.Terms, SiteLinks.Rel(path, GlossaryPath));

@@ -15,6 +15,7 @@ public static class CommandLine
     private static Option<string> Output() => new("--output", "-o") { Description = "出力フォルダ（既定: _site）。空のフォルダか、このツールが作ったフォルダにだけ書き込みます", DefaultValueFactory = _ => "_site", HelpName = "DIR" };
     /// <summary>pdf's --output is a file and has no default here (the command puts it in the input folder).</summary>
     private static Option<string?> PdfFile() => new("--output", "-o") { Description = "作るPDFのファイル（既定: 入力フォルダの booklet.pdf。次の build がサイトに載せます）", HelpName = "FILE" };
+    private static Option<string?> PdfBaseUrl() => new("--base-url") { Description = "サイトの公開先URL。PDFの中のサイト内リンクをそこへ向けます（省略するとリンクにしません）", HelpName = "URL" };
     private static Option<string?> Theme() => new("--theme") { Description = "テーマのフォルダ（既定: プログラムに入っている標準のテーマ）", HelpName = "DIR" };
     private static Option<string?> BaseUrl() => new("--base-url") { Description = "公開先のURL（sitemap.xml と canonical に使います）", HelpName = "URL" };
     private static Option<bool> Draft() => new("--draft") { Description = "公開できない問題が残っていても「下書き」としてサイトを作ります（確認用。公開には使えません）" };
@@ -61,7 +62,7 @@ public static class CommandLine
         Make("audit", "作ったサイトの全ページをブラウザ（Chrome・Edge・Chromium）で試験し、結果を input/accessibility/results.json に保存します。",
             Input(), Output(), Quiet(), Verbose());
         Make("pdf", "冊子（全項目）をブラウザ（Chrome・Edge・Chromium）で印刷し、A4のPDF（タグ付き・しおり付き）を作ります。",
-            Input(), PdfFile(), Theme(), NoCache(), Quiet(), Verbose());
+            Input(), PdfFile(), Theme(), PdfBaseUrl(), NoCache(), Quiet(), Verbose());
         Make("next-year", "次の年度の実績を書き込む行を各項目のCSVに追加し、plan.md の実績年度を進めます。", Input(), year, Quiet(), Verbose());
         return root;
     }

@@ -17,7 +17,9 @@ public sealed partial class BookletPrinter(string browserPath)
 
     private sealed record Entry(string Id, string Text);
 
-    public async Task<Printed> PrintAsync(Uri booklet)
+    /// <param name="siteUrl">Where the site is published: links to its other pages point there in the PDF. Without it they
+    /// become plain text (the temporary address the booklet is printed from must never reach the PDF).</param>
+    public async Task<Printed> PrintAsync(Uri booklet, string? siteUrl = null)
     {
         var args = new List<string> { "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic" };
         if (!OperatingSystem.IsWindows() && Environment.UserName == "root") args.Add("--no-sandbox");
@@ -25,6 +27,14 @@ public sealed partial class BookletPrinter(string browserPath)
         await using var page = await browser.NewPageAsync();
         await page.GoToAsync(booklet.ToString(), WaitUntilNavigation.Load);
         await page.EvaluateExpressionAsync("document.fonts.ready");
+        await page.EvaluateFunctionAsync("""
+            (site) => document.querySelectorAll('a[href]').forEach(a => {
+              const href = a.getAttribute('href');
+              if (href.startsWith('#') || /^(https?:|mailto:|tel:)/.test(href)) return;
+              if (site) a.setAttribute('href', site.replace(/\/+$/, '') + '/' + href.replace(/^(\.\/)+/, ''));
+              else a.removeAttribute('href');
+            })
+            """, siteUrl ?? "");
         var entries = await page.EvaluateFunctionAsync<Entry[]>("""
             () => [...document.querySelectorAll('[data-page-for]')].map(e => {
                 const text = e.previousElementSibling.cloneNode(true);

@@ -8,7 +8,8 @@ namespace ActionPlan.Site.Pdf;
 /// Finishes the browser's PDF for publishing, by the PDF specification's incremental update (the browser's bytes stay
 /// as they are, a new catalog and information dictionary are appended): the document language (/Lang, which Chromium
 /// does not write), the plan's title, and creation and modification dates taken from the plan's publication month
-/// instead of the clock — written over the browser's own dates in place too, so the same input gives the same bytes.
+/// instead of the clock — written over the browser's own dates in place too, and the structure tree's element names
+/// renumbered, so the same input gives the same bytes with the same browser.
 /// </summary>
 public static partial class PdfFinisher
 {
@@ -16,6 +17,9 @@ public static partial class PdfFinisher
 
     [GeneratedRegex(@"/(?<key>CreationDate|ModDate) \(D:\d{14}[+\-Z][0-9']*\)")]
     private static partial Regex DateEntry();
+
+    [GeneratedRegex(@"\(node(?<n>\d{8})\)")]
+    private static partial Regex NodeId();
 
     [GeneratedRegex(@"trailer\s*<<(?<body>.*?)>>\s*startxref\s*(?<xref>\d+)\s*%%EOF\s*$", RegexOptions.Singleline)]
     private static partial Regex Trailer();
@@ -29,6 +33,12 @@ public static partial class PdfFinisher
         var text = Latin1.GetString(pdf);
         var date = $"D:{year:D4}{month:D2}01000000+09'00'";
         text = DateEntry().Replace(text, m => m.Length == $"/{m.Groups["key"].Value} ({date})".Length ? $"/{m.Groups["key"].Value} ({date})" : m.Value);
+
+        // The structure tree names its elements after the browser's DOM node numbers, which shift from run to run; they
+        // are renumbered by rank (same length, same order, so the sorted ID tree stays sorted).
+        var ids = NodeId().Matches(text).Select(m => m.Groups["n"].Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rank = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => (p.index + 1).ToString("D8", CultureInfo.InvariantCulture));
+        text = NodeId().Replace(text, m => $"(node{rank[m.Groups["n"].Value]})");
 
         var trailer = Trailer().Match(text);
         if (!trailer.Success) throw new InvalidDataException("PDFの末尾（trailer）が読めません。");
