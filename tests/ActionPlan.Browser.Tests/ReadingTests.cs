@@ -10,7 +10,7 @@ namespace ActionPlan.Browser.Tests;
 /// (a signed figure is read マイナス／プラス, the policy trail as a pause), every table caption is visible at 320 CSS px,
 /// item tables are stacked on phones without losing their table semantics, and printing keeps captions with tables.
 /// </summary>
-public class ReadingTests(SiteFixture site)
+public partial class ReadingTests(SiteFixture site)
 {
     public static TheoryData<string> Pages => new(SiteFixture.PagePaths());
 
@@ -142,11 +142,15 @@ public class ReadingTests(SiteFixture site)
         var alone = new List<string>();
         for (var i = 0; i < pages.Count - 1; i++)
         {
-            var last = Squash(pages[i].Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "");
+            // the last line of text on the page, above the page number in the bottom margin
+            var last = Squash(pages[i].Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !PageNumber().IsMatch(l)) ?? "");
             if (last.Length > 3 && captions.Any(c => Squash(c).EndsWith(last, StringComparison.Ordinal))) alone.Add($"page {i + 1}: {last}");
         }
         return alone;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+ / \d+$")]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 
     private static string Squash(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
