@@ -122,7 +122,7 @@ public class PdfTests
             var first = yearRow.Match(pages[i]);
             if (first.Success && !pages[i][..first.Index].Contains("年度計画達成度", StringComparison.Ordinal))
                 problems.Add($"page {i + 1}: a year row without the table's header above it");
-            var last = Transcription.Squash(pages[i].Split('\n').LastOrDefault(l => l.Trim().Length > 0 && !Regex.IsMatch(l, @"^\s*\d+ / \d+\s*$")) ?? "");
+            var last = Transcription.Squash(pages[i].Split('\n').LastOrDefault(l => l.Trim().Length > 0 && !Regex.IsMatch(l, @"^\s*\d+\s*/\s*\d+\s*$")) ?? "");
             if (i < pages.Count - 1 && headings.Any(h => h == last)) problems.Add($"page {i + 1}: the heading {last} ends the page");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
