@@ -126,7 +126,8 @@ public class CitizenReadingTests
         File.Delete(dir["input/glossary.csv"]);
         var site = SiteBuild.Render(dir["input"]);
         Assert.DoesNotContain(site, f => f.Path == "glossary.html");
-        Assert.All(Pages(site), p => Assert.DoesNotContain("glossary.html", p.Html));
+        Assert.All(Pages(site), p => Assert.DoesNotContain("glossary.html\"", p.Html));   // no link, from any folder
+        Assert.All(Pages(site), p => Assert.DoesNotContain("ap-text__term", p.Html));
     }
 
     // ---- contact and the city's document ------------------------------------------------------------------
@@ -180,5 +181,24 @@ public class CitizenReadingTests
         no5 = no5[..no5.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Equal(["70%", "80%"], Regex.Matches(no5, "ap-meter__value\">([^<]+)<").Select(m => m.Groups[1].Value));
         Assert.Contains("ap-meter__words\">一部達成<", no5);         // words, not colour alone
+    }
+}
+
+public class AccessibilityResultsPageTests
+{
+    [Fact]
+    public void Pages_added_since_the_last_audit_are_named_and_pages_gone_are_not_linked()
+    {
+        using var dir = Repo.CopyOf();
+        var results = dir["input/accessibility/results.json"];
+        var json = File.ReadAllText(results);
+        Assert.Contains("\"booklet.html\",", json);
+        File.WriteAllText(results, json.Replace("\"booklet.html\",", "\"old-page.html\","));
+        var page = Encoding.UTF8.GetString(SiteBuild.Render(dir["input"]).Single(f => f.Path == "accessibility-results.html").Content);
+        Assert.Contains("<h2 class=\"ap-heading-l\" id=\"untested\">まだ試験していないページ</h2>", page);
+        Assert.Contains("<li><a href=\"booklet.html\">booklet.html</a></li>", page[page.IndexOf("id=\"untested\"", StringComparison.Ordinal)..]);
+        Assert.Contains("<li>old-page.html（現在のサイトにはないページ）</li>", page);
+        Assert.DoesNotContain("href=\"old-page.html\"", page);
+        Assert.DoesNotContain("id=\"untested\"", Encoding.UTF8.GetString(SiteBuild.Real.Single(f => f.Path == "accessibility-results.html").Content));
     }
 }

@@ -66,8 +66,8 @@ public class ContentTests
         Assert.Contains("<span aria-hidden=\"true\">▲600時間</span><span class=\"ap-figure__meaning\">600時間以上の削減</span>", html);
         Assert.Contains("<span aria-hidden=\"true\">&#x2B;5,100時間</span><span class=\"ap-figure__meaning\">5,100時間の増加</span>", html);
         // the result sentence: the same signs, read as マイナス／プラス
-        Assert.Contains("前年度比<span class=\"ap-text__signed\"><span aria-hidden=\"true\">▲600</span><span class=\"ap-visually-hidden\">マイナス600</span></span>時間以上", html);
-        Assert.Contains("実績は<span class=\"ap-text__signed\"><span aria-hidden=\"true\">&#x2B;5,100</span><span class=\"ap-visually-hidden\">プラス5,100</span></span>時間", html);
+        Assert.Contains("前年度比<span class=\"ap-text__signed\"><span aria-hidden=\"true\">▲600</span><span class=\"ap-visually-hidden ap-text__spoken\">マイナス600</span></span>時間以上", html);
+        Assert.Contains("実績は<span class=\"ap-text__signed\"><span aria-hidden=\"true\">&#x2B;5,100</span><span class=\"ap-visually-hidden ap-text__spoken\">プラス5,100</span></span>時間", html);
         Assert.Contains("<span class=\"ap-meter__words\">一部達成</span>", html);
     }
 

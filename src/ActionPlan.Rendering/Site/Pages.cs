@@ -289,6 +289,12 @@ public sealed record AccessibilityPage : Page
 /// <summary>One row of the 達成基準チェックリスト as shown.</summary>
 public sealed record ChecklistRowView(string Number, string Name, string Level, string Result, string Method, string Note);
 
+/// <summary>A page of the last audit: linked when the site still has it.</summary>
+public sealed record TestedPageView(string Path, string? Href)
+{
+    public string Note => Href is null ? "（現在のサイトにはないページ）" : "";
+}
+
 /// <summary>A failure the last audit found, as shown.</summary>
 public sealed record AuditFailureView(Link Page, string Criterion, string Message);
 
@@ -308,7 +314,10 @@ public sealed record AccessibilityResultsPage : Page
     public string TestedPagesText => TestedPages.Count > 0 ? $"{TestedPages.Count}ページ（一覧は下にあります）" : "—";
     public required string? Browser { get; init; }
     public required string? Axe { get; init; }
-    public required IReadOnlyList<Link> TestedPages { get; init; }
+    /// <summary>The pages the last audit opened; a page the site no longer has is listed without a link.</summary>
+    public required IReadOnlyList<TestedPageView> TestedPages { get; init; }
+    /// <summary>Pages of this site the last audit did not open (added since): the results do not cover them yet.</summary>
+    public required IReadOnlyList<Link> UntestedPages { get; init; }
     public required IReadOnlyList<ChecklistRowView> Rows { get; init; }
     public required IReadOnlyList<AuditFailureView> Failures { get; init; }
     public required int Automatic { get; init; }

@@ -289,6 +289,7 @@ public sealed class SiteModelBuilder
         var conformance = AccessibilityChecklist.Of(rows);
         var word = ConformanceWord(conformance);
         var audit = record.Audit;
+        var sitePages = Specs().Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
         string Label(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
         return Base(new AccessibilityResultsPage
         {
@@ -307,7 +308,8 @@ public sealed class SiteModelBuilder
             TestedOn = audit is null ? null : DateOf(audit.Date),
             Browser = audit?.Browser,
             Axe = audit?.Axe,
-            TestedPages = audit?.Pages.Select(p => new Link(SiteLinks.Rel(path, p), p)).ToList() ?? [],
+            TestedPages = audit?.Pages.Select(p => new TestedPageView(p, sitePages.Contains(p) ? SiteLinks.Rel(path, p) : null)).ToList() ?? [],
+            UntestedPages = audit is null ? [] : sitePages.Where(p => !audit.Pages.Contains(p)).Order(StringComparer.Ordinal).Select(p => new Link(SiteLinks.Rel(path, p), p)).ToList(),
             Rows = rows.Select(r => new ChecklistRowView(r.Criterion.Number, r.Criterion.Name, r.Criterion.Level, Label(r.Result),
                 r.ByPerson ? "人による確認" : r.Result == CheckResult.Fails || r.AutomaticPassed ? "自動" : "—", r.Note)).ToList(),
             Failures = audit?.Failures.Select(f => new AuditFailureView(new Link(SiteLinks.Rel(path, f.Page), f.Page), f.Criterion, f.Message)).ToList() ?? [],
