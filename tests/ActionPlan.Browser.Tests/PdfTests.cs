@@ -165,6 +165,20 @@ public class PdfTests
     }
 
     [Fact]
+    public async Task A_pdf_that_cannot_be_written_says_so_in_japanese_and_keeps_the_previous_file()
+    {
+        Require();
+        using var dir = Repo.CopyOf();
+        var pdf = dir["plan.pdf"];
+        File.WriteAllText(pdf, "%PDF-1.4 前の版");
+        Directory.CreateDirectory(pdf + ".tmp");   // stands in for a file the system will not let us write (root ignores permissions)
+        var run = await Run("pdf", "--input", dir["input"], "--output", pdf, "--quiet");
+        Assert.Equal(3, run.Code);
+        Assert.Contains("に書き込めません", run.Err);
+        Assert.Equal("%PDF-1.4 前の版", File.ReadAllText(pdf));
+    }
+
+    [Fact]
     public async Task By_default_the_pdf_goes_into_the_input_folder_and_the_next_build_publishes_it_with_its_size()
     {
         Require();

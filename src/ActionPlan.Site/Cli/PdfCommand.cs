@@ -71,8 +71,17 @@ public static class PdfCommand
             var title = info.Subtitle.Length > 0 ? $"{info.Title} {info.Subtitle}" : info.Title;
             var pdf = PdfFinisher.Finish(printed.Pdf, title, "ja", info.PublicationKnown ? info.PublishedYear : info.ReportingYear.Western + 1, info.PublicationKnown ? info.PublishedMonth : 4);
             var staging = output + ".tmp";
-            await File.WriteAllBytesAsync(staging, pdf);
-            File.Move(staging, output, overwrite: true);
+            try
+            {
+                await File.WriteAllBytesAsync(staging, pdf);
+                File.Move(staging, output, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                try { File.Delete(staging); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                stderr.WriteLine($"エラー: 「{output}」に書き込めません（PDFを開いているソフトがあれば閉じてください。書き込みの権限も確かめてください）。前のファイルはそのままです。({ex.GetType().Name})");
+                return ExitCodes.OutputError;
+            }
             var size = BookletBuilder.Size(pdf.LongLength);
             stdout.WriteLine($"冊子のPDFを作りました: {output}（{size}、目次のページ番号 {printed.Pages.Count}か所、印刷{printed.Passes}回）");
             if (Path.GetFullPath(output) == Path.GetFullPath(DefaultOutput(o)))
