@@ -62,13 +62,16 @@ public sealed record PlanInfo(
 
     public bool PublicationKnown => PublishedYear > 0;
 
+    /// <summary>The last year whose plan this edition shows: two years after the reporting year, within the period.</summary>
+    public FiscalYear LastPlanShown => new(Math.Min(ReportingYear.Reiwa + 2, End.Reiwa));
+
     /// <summary>The subtitle this edition's years call for: 「実施項目 令和4年度実績・令和5～6年度計画」.</summary>
     public string DerivedSubtitle
     {
         get
         {
             var first = ReportingYear.Next;
-            var last = new FiscalYear(Math.Min(ReportingYear.Reiwa + 2, End.Reiwa));
+            var last = LastPlanShown;
             var plans = first > End ? "" : first == last ? $"・{first.Japanese}計画" : $"・令和{first.Reiwa}～{last.Reiwa}年度計画";
             return $"実施項目 {ReportingYear.Japanese}実績{plans}";
         }

@@ -13,7 +13,7 @@ public static partial class Transcription
     public static IEnumerable<(string Item, string Text)> BookletLines(Plan plan)
     {
         var reporting = plan.Info.ReportingYear;
-        var last = Math.Min(reporting.Reiwa + 2, plan.Info.End.Reiwa);
+        var last = plan.Info.LastPlanShown.Reiwa;
         foreach (var item in plan.Items)
         {
             var label = $"No.{item.Number}";

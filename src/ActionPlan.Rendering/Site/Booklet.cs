@@ -115,17 +115,12 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
     {
         var evaluation = evaluated[item.Number];
         var reporting = evaluated.ReportingYear;
-        var last = new FiscalYear(Math.Min(reporting.Reiwa + 2, Plan.Info.End.Reiwa));
-        var rows = new List<BookletYearRow>();
-        foreach (var y in evaluation.Years)
-        {
-            if (y.Year <= reporting && y.HasResults)
-                rows.Add(new BookletYearRow($"{y.Year.Japanese}実績", y.Results!.Lines.Select(l => Line(l, prose)).ToList(), AchievementView.Of(y)));
-            else if (y.Year <= reporting)
-                rows.Add(new BookletYearRow($"{y.Year.Japanese}実績", [], AchievementView.Of(y)));
-        }
-        foreach (var y in evaluation.Years.Where(y => y.Year > reporting && y.Year <= last && y.Plan is not null))
-            rows.Add(new BookletYearRow($"{y.Year.Japanese}計画", y.Plan!.Lines.Select(l => Line(l, prose)).ToList(), null));
+        var last = Plan.Info.LastPlanShown;
+        var rows = evaluation.Years.Where(y => y.Year <= reporting)
+            .Select(y => new BookletYearRow($"{y.Year.Japanese}実績", y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [], AchievementView.Of(y)))
+            .Concat(evaluation.Years.Where(y => y.Year > reporting && y.Year <= last && y.Plan is not null)
+                .Select(y => new BookletYearRow($"{y.Year.Japanese}計画", y.Plan!.Lines.Select(l => LineView.Of(l, prose)).ToList(), null)))
+            .ToList();
         return new BookletItem(
             $"item-{item.Number}",
             $"No.{item.Number}",
@@ -138,5 +133,4 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), $"No.{item.Number}のページ（指標と達成度の推移）"));
     }
 
-    private static LineView Line(YearLine line, Prose prose) => LineView.Of(line, prose);
 }

@@ -15,8 +15,8 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         var path = Slugs.Item(item.Number);
         var trail = policies.Trail(item.PolicyCode);
         var prose = new Prose(Plan.Terms, SiteLinks.Rel(path, SiteModelBuilder.GlossaryPath));
-        var issues = Section(item.Issues, prose);
-        var goals = Section(item.Goals, prose);
+        var issues = SectionView.Of(item.Issues, prose);
+        var goals = SectionView.Of(item.Goals, prose);
 
         var years = evaluation.Years.Select(y =>
         {
@@ -30,8 +30,8 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
                            (pub.Reason is { } reason ? $"異なる理由: {reason}" : ""));
             }
             // In page order (results are shown before the plan), so a term is linked where a reader first meets it.
-            var results = y.Results?.Lines.Select(l => Line(l, prose)).ToList() ?? [];
-            var plan = y.Plan?.Lines.Select(l => Line(l, prose)).ToList() ?? [];
+            var results = y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [];
+            var plan = y.Plan?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [];
             return new YearView(
                 "year-" + y.Year.Short.ToLowerInvariant(),
                 y.Year.JapaneseWithWestern,
@@ -86,9 +86,6 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         };
     }
 
-    private static LineView Line(YearLine line, Prose prose) => LineView.Of(line, prose);
-
-    private static SectionView Section(Section section, Prose prose) => SectionView.Of(section, prose);
 
     private static FigureView Figure(Quantity? q) => q is null ? FigureView.None : new FigureView(q.Display, q.Spoken);
 

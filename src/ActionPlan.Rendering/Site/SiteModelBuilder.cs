@@ -61,7 +61,8 @@ public sealed class SiteModelBuilder
         if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, GlossaryPath, Glossary));
         var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
         specs.Add(new(AccessibilityPage.Kind, "accessibility.html", () => Accessibility(count)));
-        specs.Add(new(AccessibilityResultsPage.Kind, ResultsPath, AccessibilityResults));
+        var sitePages = specs.Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).Append(ResultsPath).Append("404.html").ToHashSet(StringComparer.Ordinal);
+        specs.Add(new(AccessibilityResultsPage.Kind, ResultsPath, () => AccessibilityResults(sitePages)));
         specs.Add(new(NotFoundPage.Kind, "404.html", NotFound));
         return specs;
     }
@@ -281,7 +282,8 @@ public sealed class SiteModelBuilder
         });
     }
 
-    private AccessibilityResultsPage AccessibilityResults()
+    /// <param name="sitePages">Every real page of this site (redirect notices excepted), to compare with the last audit's list.</param>
+    private AccessibilityResultsPage AccessibilityResults(IReadOnlySet<string> sitePages)
     {
         const string path = ResultsPath;
         var record = _plan.Accessibility ?? AccessibilityRecord.None;
@@ -289,7 +291,6 @@ public sealed class SiteModelBuilder
         var conformance = AccessibilityChecklist.Of(rows);
         var word = ConformanceWord(conformance);
         var audit = record.Audit;
-        var sitePages = Specs().Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
         string Label(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
         return Base(new AccessibilityResultsPage
         {

@@ -63,7 +63,7 @@ public static class PdfCommand
                 stderr.WriteLine("PDFは作りませんでした。上の問題を直してから、もう一度 pdf を実行してください。");
                 return BuildCommand.ExitCode(result.Failure);
             }
-            var plan = PlanLoader.Load(o.Input).Plan!;
+            var plan = result.Plan!.Plan;   // the plan the build loaded (no second read of the input)
             if (!o.Quiet) stdout.WriteLine($"冊子を {browserPath} で印刷します…");
             await using var server = await PreviewServer.StartAsync(ServedSite.FromFolder(temp), 0, null, liveReload: false);
             var printed = await new BookletPrinter(browserPath).PrintAsync(new Uri(server.Address, BookletPage.PathName), o.BaseUrl);
