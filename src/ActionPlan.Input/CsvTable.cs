@@ -49,64 +49,84 @@ public sealed class CsvTable
             AllowLineBreaksInQuotes = true,
             OnMalformedRecord = r => malformed.Add(((int)r.LineNumber, r.Reason.ToString())),
         };
-        var rows = new List<Row>();
-        string[] headers;
+        var records = new List<Record>();
+        string[] header;
         using (var reader = CsvReader.FromText(text, options))
         {
-            var raw = reader.Headers.Select(h => h.Trim()).ToArray();
-            // Excel leaves empty header cells after the last column once something was typed there and deleted: those
-            // columns are allowed as long as they stay empty.
-            var width = raw.Length;
-            while (width > 0 && raw[width - 1].Length == 0) width--;
-            headers = raw[..width];
-            if (!CheckHeader(headers, file, known, required, diagnostics)) return null;
+            header = reader.Headers.ToArray();
             while (reader.Read())
-            {
-                var line = (int)reader.LineNumber;
-                var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (reader.FieldCount > raw.Length)
-                {
-                    var values = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
-                    diagnostics.Error("csv-extra-field", file, line, $"{raw.Length + 1}列目",
-                        $"この行は{reader.FieldCount}列あり、見出し（{raw.Length}列）より多くなっています。値の中の「,」で列が分かれています。",
-                        SplitGuess(values, headers) is { } guess
-                            ? $"「,」を含む値は「\"」で囲んでください: \"{guess}\"（Excelで保存すれば自動で囲まれます）。"
-                            : "「,」を含む値は、値全体を「\"」で囲んでください（Excelで保存すれば自動で囲まれます）。");
-                    // The row is still read (its first columns), so that this one mistake does not also show up as others.
-                    for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values[i].Trim();
-                    rows.Add(new Row(line, cells));
-                    continue;
-                }
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = reader.GetString(i);
-                    if (i >= headers.Length)
-                    {
-                        if (value.Trim().Length > 0)
-                            diagnostics.Error("csv-extra-field", file, line, $"{i + 1}列目",
-                                $"見出しのない{i + 1}列目に値「{Shorten(value)}」があります。",
-                                "値が区切りの「,」で分かれていないか確認してください（「,」を含む文は「\"」で囲みます）。");
-                        continue;
-                    }
-                    if (shiftJis && value.Contains('?'))
-                        diagnostics.Blocking("sjis-question-mark", file, line, headers[i], ShiftJisLoss.Message, ShiftJisLoss.Hint);
-                    if (value.Length > MaxCellLength)
-                    {
-                        diagnostics.Error("csv-huge-cell", file, line, headers[i],
-                            $"値が長すぎます（{value.Length:N0}文字、上限{MaxCellLength:N0}文字）。",
-                            "「\"」の閉じ忘れで後ろの行まで一つの値になっていないか確認してください。");
-                        value = value[..MaxCellLength];
-                    }
-                    cells[headers[i]] = value.Trim();
-                }
-                if (cells.Values.All(v => v.Length == 0)) continue; // a row of empty cells (Excel leaves these)
-                rows.Add(new Row(line, cells));
-            }
+                records.Add(new Record((int)reader.LineNumber, Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray()));
         }
+        var table = Build(header, records, file, known, required, diagnostics, shiftJis, commaSeparated: true);
         foreach (var (line, reason) in malformed)
             diagnostics.Error("csv-malformed", file, line, null,
                 reason == "UnterminatedQuote" ? "「\"」で始まった値が閉じられていません。" : $"CSVの引用符「\"」の使い方が正しくありません（{reason}）。",
                 "値の中の「\"」は「\"\"」と2つ重ねて書き、値全体を「\"」で囲んでください。");
+        return table;
+    }
+
+    /// <summary>One row as read from the file: the line (CSV) or row number (workbook) it starts on, and its cells.</summary>
+    public sealed record Record(int Line, IReadOnlyList<string> Fields);
+
+    /// <summary>
+    /// The table from a header and rows read elsewhere (a workbook's first sheet, <see cref="Workbook"/>): the same
+    /// checks as a CSV file, with the row numbers the workbook shows.
+    /// </summary>
+    public static CsvTable? FromRecords(IReadOnlyList<string> header, IReadOnlyList<Record> records, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required, DiagnosticBag diagnostics) =>
+        Build(header, records, file, known, required, diagnostics, shiftJis: false, commaSeparated: false);
+
+    private static CsvTable? Build(IReadOnlyList<string> header, IReadOnlyList<Record> records, string file, IReadOnlyList<string> known, IReadOnlyCollection<string> required,
+        DiagnosticBag diagnostics, bool shiftJis, bool commaSeparated)
+    {
+        var raw = header.Select(h => h.Trim()).ToArray();
+        // Excel leaves empty header cells after the last column once something was typed there and deleted: those
+        // columns are allowed as long as they stay empty.
+        var width = raw.Length;
+        while (width > 0 && raw[width - 1].Length == 0) width--;
+        var headers = raw[..width];
+        if (!CheckHeader(headers, file, known, required, diagnostics)) return null;
+        var rows = new List<Row>();
+        foreach (var (line, values) in records)
+        {
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (commaSeparated && values.Count > raw.Length)
+            {
+                diagnostics.Error("csv-extra-field", file, line, $"{raw.Length + 1}列目",
+                    $"この行は{values.Count}列あり、見出し（{raw.Length}列）より多くなっています。値の中の「,」で列が分かれています。",
+                    SplitGuess(values, headers) is { } guess
+                        ? $"「,」を含む値は「\"」で囲んでください: \"{guess}\"（Excelで保存すれば自動で囲まれます）。"
+                        : "「,」を含む値は、値全体を「\"」で囲んでください（Excelで保存すれば自動で囲まれます）。");
+                // The row is still read (its first columns), so that this one mistake does not also show up as others.
+                for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values[i].Trim();
+                rows.Add(new Row(line, cells));
+                continue;
+            }
+            for (var i = 0; i < values.Count; i++)
+            {
+                var value = values[i];
+                if (i >= headers.Length)
+                {
+                    if (value.Trim().Length > 0)
+                        diagnostics.Error("csv-extra-field", file, line, commaSeparated ? $"{i + 1}列目" : $"{Workbook.ColumnName(i)}列",
+                            $"見出しのない{(commaSeparated ? $"{i + 1}列目" : $"{Workbook.ColumnName(i)}列")}に値「{Shorten(value)}」があります。",
+                            commaSeparated ? "値が区切りの「,」で分かれていないか確認してください（「,」を含む文は「\"」で囲みます）。"
+                                           : "その値を見出しのある列へ移すか、不要なら消してください。");
+                    continue;
+                }
+                if (shiftJis && value.Contains('?'))
+                    diagnostics.Blocking("sjis-question-mark", file, line, headers[i], ShiftJisLoss.Message, ShiftJisLoss.Hint);
+                if (value.Length > MaxCellLength)
+                {
+                    diagnostics.Error("csv-huge-cell", file, line, headers[i],
+                        $"値が長すぎます（{value.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}文字、上限{MaxCellLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}文字）。",
+                        "「\"」の閉じ忘れで後ろの行まで一つの値になっていないか確認してください。");
+                    value = value[..MaxCellLength];
+                }
+                cells[headers[i]] = value.Trim();
+            }
+            if (cells.Values.All(v => v.Length == 0)) continue; // a row of empty cells (Excel leaves these)
+            rows.Add(new Row(line, cells));
+        }
         return new CsvTable(headers, rows);
     }
 

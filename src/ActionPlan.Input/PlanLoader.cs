@@ -70,10 +70,9 @@ public static partial class PlanLoader
 
     private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);
 
-    /// <summary>The file's text; <paramref name="shiftJis"/> tells whether it was saved as Shift_JIS (where 「?」 may be a lost character).</summary>
-    private static string? ReadText(string path, string shown, DiagnosticBag d, out bool shiftJis)
+    /// <summary>The file's bytes, or null with a located error (a folder in its place, missing, unreadable).</summary>
+    private static byte[]? ReadBytes(string path, string shown, DiagnosticBag d)
     {
-        shiftJis = false;
         if (Directory.Exists(path))
         {
             d.Error("file-is-directory", shown, null, null, "ファイルのはずの場所にフォルダがあります。", "フォルダの名前を変えるか、ファイルに置き換えてください。");
@@ -84,13 +83,47 @@ public static partial class PlanLoader
             d.Error("file-missing", shown, null, null, "ファイルがありません。", "input/README.md の説明に沿って作成してください。");
             return null;
         }
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try { return File.ReadAllBytes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             d.Error("file-unreadable", shown, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
             return null;
         }
+    }
+
+    /// <summary>
+    /// A table from <paramref name="csvPath"/>, or from the workbook beside it with the same name (NN.xlsx) when that
+    /// is the form the staffer keeps; both forms at once is an error (which one is meant cannot be guessed).
+    /// <paramref name="file"/> is the file the table came from, as messages name it.
+    /// </summary>
+    private static CsvTable? ReadTable(string csvPath, Func<string, string> show, IReadOnlyList<string> known, IReadOnlyCollection<string> required,
+        DiagnosticBag d, out string file, bool reportShiftJis = true)
+    {
+        var xlsxPath = Path.ChangeExtension(csvPath, Workbook.Extension);
+        if (!File.Exists(xlsxPath))
+        {
+            file = show(csvPath);
+            var text = ReadText(csvPath, file, d, out var sjis);
+            return text is null ? null : CsvTable.Parse(text, file, known, required, d, sjis && reportShiftJis);
+        }
+        file = show(xlsxPath);
+        if (File.Exists(csvPath))
+        {
+            d.Error("table-two-forms", file, null, null, $"同じ表が「{Path.GetFileName(csvPath)}」と「{Path.GetFileName(xlsxPath)}」の2つの形で置かれています。どちらを使うか決められません。",
+                "使う方だけを残し、もう一方は input フォルダの外へ移してください。");
+            return null;
+        }
+        var bytes = ReadBytes(xlsxPath, file, d);
+        var sheet = bytes is null ? null : Workbook.Read(bytes, file, d);
+        return sheet is null ? null : CsvTable.FromRecords(sheet.Value.Header, sheet.Value.Rows, file, known, required, d);
+    }
+
+    /// <summary>The file's text; <paramref name="shiftJis"/> tells whether it was saved as Shift_JIS (where 「?」 may be a lost character).</summary>
+    private static string? ReadText(string path, string shown, DiagnosticBag d, out bool shiftJis)
+    {
+        shiftJis = false;
+        var bytes = ReadBytes(path, shown, d);
+        if (bytes is null) return null;
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0 && !(bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
@@ -193,11 +226,8 @@ public static partial class PlanLoader
 
     private static List<Policy> ReadPolicies(string path, Func<string, string> show, DiagnosticBag d)
     {
-        var file = show(path);
-        var text = ReadText(path, file, d);
         var policies = new List<Policy>();
-        if (text is null) return policies;
-        var table = CsvTable.Parse(text, file, PolicyColumns, PolicyRequired, d);
+        var table = ReadTable(path, show, PolicyColumns, PolicyRequired, d, out var file, reportShiftJis: false);
         if (table is null) return policies;
         var lines = new Dictionary<string, int>();
         foreach (var row in table.Rows)
@@ -271,17 +301,14 @@ public static partial class PlanLoader
 
     private static List<Division> ReadDivisions(string path, Func<string, string> show, DiagnosticBag d)
     {
-        var file = show(path);
         var divisions = new List<Division>();
-        if (!File.Exists(path) && !Directory.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path) && !File.Exists(Path.ChangeExtension(path, Workbook.Extension)))
         {
-            d.Error("divisions-missing", file, null, null, "担当課の一覧 divisions.csv がありません。",
+            d.Error("divisions-missing", show(path), null, null, "担当課の一覧 divisions.csv がありません。",
                 "1行目を「名称,URL名,電話,メール,ページ,旧URL名」にし、担当課ごとに「財政課,zaisei,,,,」のような行を書いてください（input/README.md）。");
             return divisions;
         }
-        var text = ReadText(path, file, d, out var sjis);
-        if (text is null) return divisions;
-        var table = CsvTable.Parse(text, file, DivisionColumns, DivisionRequired, d, sjis);
+        var table = ReadTable(path, show, DivisionColumns, DivisionRequired, d, out var file);
         if (table is null) return divisions;
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -411,8 +438,10 @@ public static partial class PlanLoader
             d.Error("items-missing", show(dir), null, null, "実施項目のフォルダ「items」がありません。", "items/01.md と items/01.csv のように項目ごとに2つのファイルを置いてください。");
             return items;
         }
+        // 「~$05.xlsx」 is the lock file Excel keeps beside a workbook it has open: not an item.
         var stems = Directory.GetFileSystemEntries(dir)
-            .Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || p.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetFileName(p).StartsWith("~$", StringComparison.Ordinal))
             .Select(Path.GetFileNameWithoutExtension)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -426,10 +455,8 @@ public static partial class PlanLoader
             var mdPath = Path.Combine(dir, stem + ".md");
             var csvPath = Path.Combine(dir, stem + ".csv");
             var md = ReadItemMarkdown(mdPath, show(mdPath), policies, divisions, bag);
-            var csvFile = show(csvPath);
             IReadOnlyList<YearEntry> entries = [];
-            var csvText = ReadText(csvPath, csvFile, bag, out var sjis);
-            if (csvText is not null && CsvTable.Parse(csvText, csvFile, ItemCsv.Columns, ItemCsv.Required, bag, sjis) is { } table)
+            if (ReadTable(csvPath, show, ItemCsv.Columns, ItemCsv.Required, bag, out var csvFile) is { } table)
                 entries = ItemCsv.Read(table, info, csvFile, bag);
             read[k] = md is null ? (null, 0, show(mdPath), csvFile, bag)
                 : (md.Value.Item with { Entries = entries, Source = new ItemSource(show(mdPath), csvFile) }, md.Value.NumberLine, show(mdPath), csvFile, bag);

@@ -33,21 +33,27 @@ public sealed class TemplateCacheStrategy(string themeDirectory, string? modelId
     }
 
     /// <summary>The caching provider for a theme: persistent under <paramref name="cacheDirectory"/>.</summary>
-    public static ICachingProvider Provider(string themeDirectory, string cacheDirectory)
+    public static TemplateCache Provider(string themeDirectory, string cacheDirectory)
     {
         Directory.CreateDirectory(cacheDirectory);
         var strategy = new TemplateCacheStrategy(Path.GetFullPath(themeDirectory));
         var inner = new FileSystemCachingProvider(Path.GetFullPath(themeDirectory), Path.GetFullPath(cacheDirectory), strategy);
-        return new AtomicTemplateCache(inner, strategy, Path.GetFullPath(cacheDirectory));
+        return new TemplateCache(inner, strategy, Path.GetFullPath(cacheDirectory));
     }
 }
 
 /// <summary>
 /// RazorLight's file cache, with writes made atomic (temp file + rename) so builds running side by side never read a
-/// half-written assembly; a cache that cannot be written is simply not used.
+/// half-written assembly; a cache that cannot be written is simply not used. Counts the templates it had to compile
+/// (the standalone program ships the default theme's compiled templates, so its first build compiles none).
 /// </summary>
-internal sealed class AtomicTemplateCache(FileSystemCachingProvider inner, TemplateCacheStrategy strategy, string cacheDir) : ICachingProvider, RazorLight.Compilation.IPrecompileCallback
+public sealed class TemplateCache(FileSystemCachingProvider inner, TemplateCacheStrategy strategy, string cacheDir) : ICachingProvider, RazorLight.Compilation.IPrecompileCallback
 {
+    private int _compiled;
+
+    /// <summary>How many templates were compiled (not found in the cache) since this cache was opened.</summary>
+    public int Compiled => Volatile.Read(ref _compiled);
+
     public void CacheTemplate(string key, Func<RazorLight.ITemplatePage> pageFactory, Microsoft.Extensions.Primitives.IChangeToken expirationToken) =>
         inner.CacheTemplate(key, pageFactory, expirationToken);
 
@@ -62,6 +68,7 @@ internal sealed class AtomicTemplateCache(FileSystemCachingProvider inner, Templ
 
     public void Invoke(RazorLight.Generation.IGeneratedRazorTemplate template, byte[] rawAssembly, byte[] rawSymbolStore)
     {
+        Interlocked.Increment(ref _compiled);
         var info = strategy.GetCachedFileInfo(template.TemplateKey, "", cacheDir);
         try
         {

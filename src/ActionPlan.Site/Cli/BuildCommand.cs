@@ -43,7 +43,7 @@ public static class BuildCommand
         foreach (var kept in result.Write?.Kept ?? [])
             stderr.WriteLine($"お知らせ: 出力先の「{kept}」はこのツールが作ったファイルではないため、消さずにそのまま残しました（公開したくなければ手で移してください）。");
         if (o.Verbose)
-            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds:0} ms・描画と書き込み {result.RenderAndWrite.TotalMilliseconds:0} ms");
+            stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms・描画と書き込み {result.RenderAndWrite.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms・テンプレートのコンパイル {result.TemplatesCompiled}件");
         if (o.Quiet) return;
         if (result.Changes is { } changes) stdout.Write(changes.Format(maxPages: 30));
         var w = result.Write;

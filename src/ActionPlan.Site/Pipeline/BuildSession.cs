@@ -26,7 +26,8 @@ public sealed record BuildResult(
     SiteWriter.Result? Write,
     TimeSpan Load,
     TimeSpan RenderAndWrite,
-    bool Draft = false)
+    bool Draft = false,
+    int TemplatesCompiled = 0)
 {
     public bool Ok => Failure == BuildFailure.None;
     public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
@@ -47,6 +48,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
     public bool ThemeIsUsers { get; init; } = true;
 
     private ThemeRenderer? _renderer;
+    private TemplateCache? _cache;
 
     public string Input => input;
     public string Output => output;
@@ -100,7 +102,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
         try
         {
             tx = SiteWriter.Transaction.Begin(output);
-            _renderer ??= new ThemeRenderer(theme, templateCache is null ? null : TemplateCacheStrategy.Provider(theme, templateCache));
+            _renderer ??= new ThemeRenderer(theme, _cache = OpenCache());
             if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
             var renderer = new SiteRenderer(_renderer);
             // A draft lists its problems on every page (build --draft); serve shows them in its live banner instead, so that
@@ -138,7 +140,15 @@ public sealed class BuildSession(string input, string output, string theme, stri
         var elapsed = clock.Elapsed;
         var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
         ChangeReport.WriteBeside(output, changes);
-        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, Draft);
+        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, Draft, _cache?.Compiled ?? 0);
+    }
+
+    /// <summary>The persistent template cache (null: --no-cache), first given the compiled templates the program ships.</summary>
+    private TemplateCache? OpenCache()
+    {
+        if (templateCache is null) return null;
+        CompiledTemplates.Seed(templateCache);
+        return TemplateCacheStrategy.Provider(theme, templateCache);
     }
 
     private static BuildResult Fail(BuildFailure failure, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>

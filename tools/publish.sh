@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The standalone program: `tools/publish.sh [RID...]` (default: linux-x64 win-x64) writes one self-contained,
+# single-file, ReadyToRun-compiled executable per runtime to dist/<rid>/, with the default theme and its templates
+# compiled ahead of time inside (docs/publishing.md). Needs the .NET SDK that global.json names; the program it
+# makes needs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rids=("$@"); [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 win-x64)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# 1. Compile the default theme's templates: build the site once with an empty template cache. The libraries the
+#    templates are compiled against (Rendering, Domain, RazorLight) are the same files every runtime's publish uses
+#    (they are built without a runtime identifier), so the cache key (their module version ids) fits all of them.
+#    Properties that change how they compile (DebugType, Optimize...) must be the same here and in the publish below,
+#    or the ids differ and the first build compiles again (the standalone test would fail).
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+templates="$PWD/obj/compiled-templates"
+rm -rf "$templates"
+echo "== テンプレートをコンパイルしています"
+dotnet build src/ActionPlan.Site -c Release -v quiet -nologo >/dev/null
+ACTIONPLAN_TEMPLATE_CACHE="$templates" dotnet src/ActionPlan.Site/bin/Release/net10.0/ActionPlan.Site.dll \
+  build --input input --output "$work/site" --quiet
+count=$(ls "$templates"/*.dll | wc -l)
+echo "   $count テンプレート"
+
+# 2. One program per runtime. IncludeAllContentForSelfExtract: the program unpacks its libraries once per version
+#    (into ~/.net, or DOTNET_BUNDLE_EXTRACT_BASE_DIR), so RazorLight finds them on disk when an edited theme given
+#    with --theme has to be compiled.
+for rid in "${rids[@]}"; do
+  echo "== $rid"
+  rm -rf "dist/$rid"
+  dotnet publish src/ActionPlan.Site -c Release -r "$rid" --self-contained -nologo -v quiet \
+    -p:PublishSingleFile=true -p:IncludeAllContentForSelfExtract=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
+    -p:CompiledTemplates="$templates" -o "dist/$rid" >/dev/null
+  rm -f dist/"$rid"/*.pdb   # symbols stay beside a single file; the program is all a staffer needs
+  ls -l dist/"$rid"/ActionPlan.Site* | awk '{printf "   %s  %.0f MB\n", $NF, $5/1048576}'
+done
