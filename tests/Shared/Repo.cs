@@ -35,6 +35,16 @@ public static class Repo
         return temp;
     }
 
+    /// <summary>Every file under a folder (relative path with 「/」 → bytes), to compare two builds byte for byte.</summary>
+    public static Dictionary<string, byte[]> Tree(string root) =>
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes);
+
+    /// <summary>The paths whose bytes differ between two trees (or that only one has), sorted.</summary>
+    public static List<string> Differences(Dictionary<string, byte[]> a, Dictionary<string, byte[]> b) =>
+        a.Keys.Union(b.Keys).Where(k => !a.TryGetValue(k, out var x) || !b.TryGetValue(k, out var y) || !x.AsSpan().SequenceEqual(y))
+            .Order(StringComparer.Ordinal).ToList();
+
     public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -41,7 +41,7 @@ public static class NextYearCommand
             var hasResults = item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Result);
             if (hasResults) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績はすでにあります（変更なし）"); continue; }
             if (plan is null || plan.Lines.Count == 0) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}計画がないため、行を追加しませんでした"); continue; }
-            if (!csvByNumber.TryGetValue(item.Number, out var path)) { stderr.WriteLine($"No.{item.Number}: CSVファイルが見つかりません"); continue; }
+            if (!csvByNumber.TryGetValue(item.Number, out var path)) { stderr.WriteLine($"No.{item.Number}: CSVファイル（またはExcelブック）が見つかりません"); continue; }
             var rows = new List<string[]>();
             foreach (var line in plan.Lines)
             {
@@ -53,7 +53,8 @@ public static class NextYearCommand
                         ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", ""]);
                 }
             }
-            Append(path, rows);
+            if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
+            else Append(path, rows);
             added += rows.Count;
             stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績の行を{rows.Count}行追加しました（{Path.GetFileName(path)}）");
         }
@@ -74,7 +75,7 @@ public static class NextYearCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Each item's CSV by item number, read from the front matter of its Markdown file (one pass over the folder).</summary>
+    /// <summary>Each item's table (NN.csv, or the workbook NN.xlsx it is kept in) by item number, read from the front matter of its Markdown file (one pass over the folder).</summary>
     private static Dictionary<int, string> CsvFilesByNumber(string dir)
     {
         var map = new Dictionary<int, string>();
@@ -83,7 +84,10 @@ public static class NextYearCommand
             if (!TextDecoder.TryDecode(File.ReadAllBytes(md), out var text, out _)) continue;
             var number = FrontMatter.Read(text, md, new DiagnosticBag())?.Get("番号")?.Node.ToString();
             var csv = Path.ChangeExtension(md, ".csv");
-            if (int.TryParse(number, out var n) && File.Exists(csv)) map.TryAdd(n, csv);
+            var xlsx = Path.ChangeExtension(md, Workbook.Extension);
+            if (!int.TryParse(number, out var n)) continue;
+            if (File.Exists(csv)) map.TryAdd(n, csv);
+            else if (File.Exists(xlsx)) map.TryAdd(n, xlsx);
         }
         return map;
     }
