@@ -34,5 +34,6 @@ for rid in "${rids[@]}"; do
     -p:PublishSingleFile=true -p:IncludeAllContentForSelfExtract=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
     -p:CompiledTemplates="$templates" -o "dist/$rid" >/dev/null
   rm -f dist/"$rid"/*.pdb   # symbols stay beside a single file; the program is all a staffer needs
+  case "$rid" in win-*) cp tools/preview.cmd "dist/$rid/preview.cmd" ;; esac   # double-click preview that stays open on an error
   ls -l dist/"$rid"/ActionPlan.Site* | awk '{printf "   %s  %.0f MB\n", $NF, $5/1048576}'
 done

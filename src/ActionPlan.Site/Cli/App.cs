@@ -10,6 +10,7 @@ public static class App
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
+            if (args.Length == 0) return await PreviewCommand.RunAsync(stdout, stderr);
             var root = CommandLine.Build((name, options) => Run(name, options, stdout, stderr));
             var parse = root.Parse(args);
             var asksForHelp = args.Any(a => a is "--help" or "-h" or "-?" or "--version");
@@ -38,6 +39,7 @@ public static class App
         "next-year" => NextYearCommand.Run(o, stdout, stderr),
         "audit" => await AuditCommand.RunAsync(o, stdout, stderr),
         "pdf" => await PdfCommand.RunAsync(o, stdout, stderr),
+        "init" => InitCommand.Run(o, stdout, stderr),
         _ => ExitCodes.Usage,
     };
 }

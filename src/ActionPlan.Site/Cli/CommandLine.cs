@@ -63,6 +63,11 @@ public static class CommandLine
             Input(), Output(), Quiet(), Verbose());
         Make("pdf", "冊子（全項目）をブラウザ（Chrome・Edge・Chromium）で印刷し、A4のPDF（タグ付き・しおり付き）を作ります。",
             Input(), PdfFile(), Theme(), PdfBaseUrl(), NoCache(), Quiet(), Verbose());
+        var init = Make("init", "計画のフォルダを作ります（既定: 小郡市の計画。--empty で1項目の見本だけの空の計画）。既にある input フォルダは上書きしません。",
+            new Option<bool>("--empty") { Description = "ほかの自治体のための空の計画（そのまま検査を通り、サイトが作れる1項目の見本）を作ります" });
+        var dir = new Argument<string?>("DIR") { Description = "作るフォルダ（既定: 今いるフォルダ）", Arity = ArgumentArity.ZeroOrOne };
+        init.Arguments.Add(dir);
+        init.SetAction((parse, _) => run("init", Read(parse, init.Options) with { InitDir = parse.GetValue(dir) }));
         Make("next-year", "次の年度の実績を書き込む行を各項目のCSVに追加し、plan.md の実績年度を進めます。", Input(), year, Quiet(), Verbose());
         return root;
     }
@@ -86,6 +91,7 @@ public static class CommandLine
                 "--port" => o with { Port = parse.GetValue((Option<int>)option) },
                 "--format" => o with { Format = parse.GetValue((Option<string>)option)! },
                 "--year" => o with { Year = parse.GetValue((Option<string>)option) },
+                "--empty" => o with { Empty = parse.GetValue((Option<bool>)option) },
                 _ => o,
             };
         }
@@ -121,7 +127,7 @@ public static class CommandLine
             var message = error.Message;
             if (parse.UnmatchedTokens.Any(t => message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
             if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
-                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, pdf, next-year）。");
+                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, pdf, init, next-year）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<o>[^']+)' is required") is { Success: true } required)
                 lines.Add($"エラー: {required.Groups["o"].Value} を指定してください（例: {required.Groups["o"].Value} R5）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Argument '(?<v>[^']*)' not recognized. Must be one of:(?<list>[\\s\\S]*)") is { Success: true } choice)

@@ -28,4 +28,7 @@ public sealed record Options
     public bool Draft { get; init; }
     /// <summary>pdf --output: the PDF file (null: the input folder's booklet.pdf).</summary>
     public string? PdfOutput { get; init; }
+    /// <summary>init: the folder to make (null: the current folder) and whether to make an empty plan.</summary>
+    public string? InitDir { get; init; }
+    public bool Empty { get; init; }
 }

@@ -7,7 +7,8 @@ namespace ActionPlan.Site.Cli;
 /// <summary>「serve」: preview (always a draft) with rebuild on save. Stops cleanly on Ctrl+C and on SIGTERM.</summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
+    /// <param name="started">Told the preview's address once it serves (the no-argument preview opens the browser there).</param>
+    public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr, Action<Uri>? started = null)
     {
         var toml = File.Exists("netlify.toml") ? "netlify.toml" : null;
         var done = new TaskCompletionSource();
@@ -17,6 +18,7 @@ public static class ServeCommand
                          o.NoCache ? null : BuildCommand.DefaultTemplateCache, themeIsUsers: o.Theme is not null))
         {
             if (session is null) return ExitCodes.DataError;
+            started?.Invoke(session.Server.Address);
             await done.Task;
         }
         stdout.WriteLine("プレビューを終了しました。");
