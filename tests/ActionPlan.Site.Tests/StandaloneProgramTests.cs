@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>
+/// The standalone program as a staffer gets it: `tools/publish.sh` makes it; copied alone beside a copy of input/
+/// into an empty folder, with no `dotnet` on the PATH and a home folder it has never run in, it builds the same site
+/// byte for byte as the repository build, without compiling a template; an edited theme given with --theme still
+/// compiles; `init --empty` and `build` work from it. The Windows program is published too. (One class: the two
+/// publishes share obj/ and must not run at once.)
+/// </summary>
+public class StandaloneProgramTests
+{
+    private static void Publish(string rid)
+    {
+        var psi = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "tools", "publish.sh"), rid])
+            { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(40)), "tools/publish.sh did not finish in 40 minutes");
+        Assert.True(p.ExitCode == 0, $"tools/publish.sh {rid} failed:\n{output}\n{err.Result}");
+    }
+
+    private sealed record Run(int ExitCode, string Out, string Err);
+
+    /// <summary>Runs the program with nothing from this machine's environment but an empty PATH and the given HOME.</summary>
+    private static Run Program(string program, string workingDirectory, string home, params string[] args)
+    {
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Clear();
+        psi.Environment["PATH"] = "";
+        psi.Environment["HOME"] = home;
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return new Run(p.ExitCode, output, err.Result);
+    }
+
+    [Fact]
+    public void The_linux_program_alone_builds_the_same_site_with_no_sdk_and_no_template_compile()
+    {
+        Publish("linux-x64");
+        using var dir = new Repo.TempDir();
+        var folder = dir["plan"];
+        Directory.CreateDirectory(folder);
+        var program = Path.Combine(folder, "ActionPlan.Site");
+        File.Copy(Path.Combine(Repo.Root, "dist", "linux-x64", "ActionPlan.Site"), program);
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Repo.Copy(Repo.Input, Path.Combine(folder, "input"));
+        var home = dir["home"];
+        Directory.CreateDirectory(home);
+
+        var run = Program(program, folder, home, "build", "--verbose");
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains("テンプレートのコンパイル 0件", run.Out);
+        Assert.Contains("エラー0件・公開不可0件・警告0件", run.Out);
+
+        var repo = Cli.Invoke("build", "--input", Repo.Input, "--output", dir["repo-site"], "--quiet");
+        Assert.True(repo.ExitCode == 0, repo.Err);
+        Assert.Empty(Repo.Differences(Repo.Tree(dir["repo-site"]), Repo.Tree(Path.Combine(folder, "_site"))));
+
+        // An edited theme is compiled by the program itself (RazorLight finds its references in the unpacked program).
+        var theme = Path.Combine(folder, "mytheme");
+        Repo.Copy(Repo.Theme, theme);
+        var footer = Directory.GetFiles(theme, "_Footer.cshtml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(footer, File.ReadAllText(footer).Replace("</footer>", "<p>テーマを編集しました</p></footer>"));
+        var edited = Program(program, folder, home, "build", "--theme", "mytheme", "--output", "_site2", "--verbose");
+        Assert.True(edited.ExitCode == 0, edited.Out + edited.Err);
+        Assert.DoesNotContain("テンプレートのコンパイル 0件", edited.Out);
+        Assert.Contains("テーマを編集しました", File.ReadAllText(Path.Combine(folder, "_site2", "index.html")));
+
+        // init --empty from the program alone, then build there.
+        var init = Program(program, folder, home, "init", "新しい計画", "--empty");
+        Assert.True(init.ExitCode == 0, init.Out + init.Err);
+        var built = Program(program, Path.Combine(folder, "新しい計画"), home, "build");
+        Assert.True(built.ExitCode == 0, built.Out + built.Err);
+        Assert.True(File.Exists(Path.Combine(folder, "新しい計画", "_site", "index.html")));
+    }
+
+    [Fact]
+    public void The_windows_program_is_published_with_its_preview_file()
+    {
+        Publish("win-x64");
+        var exe = Path.Combine(Repo.Root, "dist", "win-x64", "ActionPlan.Site.exe");
+        using (var file = File.OpenRead(exe))
+        {
+            Assert.True(file.Length > 50_000_000, "a self-contained program carries the runtime");
+            Assert.Equal((byte)'M', (byte)file.ReadByte());
+            Assert.Equal((byte)'Z', (byte)file.ReadByte());
+        }
+        var cmd = File.ReadAllText(Path.Combine(Repo.Root, "dist", "win-x64", "preview.cmd"));
+        Assert.Contains("\"%~dp0ActionPlan.Site.exe\"", cmd);
+        Assert.DoesNotContain("\n", cmd.Replace("\r\n", ""));   // CRLF line ends, as cmd.exe expects
+    }
+}
