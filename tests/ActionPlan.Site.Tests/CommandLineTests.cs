@@ -43,7 +43,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new string[0], "コマンドを指定してください")]
+    [InlineData(new string[0], "input/plan.md")]   // no arguments outside a plan folder: where the program belongs (inside one it starts the preview)
     [InlineData(new[] { "next-year" }, "--year を指定してください")]
     [InlineData(new[] { "check", "--format", "xml" }, "「xml」は使えません。使える値: text、json")]
     [InlineData(new[] { "serve", "--port", "abc" }, "--port の値「abc」が読めません")]
