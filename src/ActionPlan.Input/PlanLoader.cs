@@ -371,8 +371,11 @@ public static partial class PlanLoader
     /// <summary>Every item must report the edition's year (実績年度): an item without results for it is unfinished.</summary>
     private static void CheckReportingYear(PlanInfo info, List<Item> items, Dictionary<int, string> csvFiles, DiagnosticBag d)
     {
+        // A table that could not be read has no rows: its own error is the one message (no 実績未登録 on top of it).
+        var unreadable = d.Items.Where(x => x.Severity == Severity.Error).Select(x => x.File).ToHashSet(StringComparer.Ordinal);
         foreach (var item in items.Where(i => !i.Entries.Any(e => e.Year == info.ReportingYear && e.Kind == EntryKind.Result)))
         {
+            if (unreadable.Contains(csvFiles[item.Number])) continue;
             d.Blocking("result-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
                 $"No.{item.Number} {item.Name}: {info.ReportingYear.Japanese}の実績がありません（実績未登録）。",
                 $"{info.ReportingYear.Short},実績,… の行を書いてください（next-year --year {info.ReportingYear.Short} で行を用意できます）。");
