@@ -8,15 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; shift || true
 sizes=("${@:-16 1000 10000}"); [ $# -eq 0 ] && sizes=(16 1000 10000)
-command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y hugo)" >&2; exit 2; }
-dotnet build src/ActionPlan.Site -c Release -v q -nologo >/dev/null
-dotnet build tools/ActionPlan.Synth -c Release -v q -nologo >/dev/null
-app="src/ActionPlan.Site/bin/Release/net10.0/ActionPlan.Site.dll"
-synth="tools/ActionPlan.Synth/bin/Release/net10.0/ActionPlan.Synth.dll"
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+source bench/lib.sh
 export ACTIONPLAN_TEMPLATE_CACHE="$work/cache"
-
-median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 measure() { # prints "wall user maxrss_kb"
   /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
   cat "$work/time"
@@ -25,9 +18,7 @@ measure() { # prints "wall user maxrss_kb"
 echo "| items | pages (ours / Hugo) | HTML MB (ours / Hugo) | ActionPlan.Site wall s | user s | peak MB | ms/page | Hugo wall s | user s | peak MB | ms/page | wall ratio (ours ÷ Hugo) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
-  dotnet "$synth" input "$work/in-$n" "$n" >/dev/null
-  dotnet "$synth" --hugo "$work/hugo-$n" "$n" >/dev/null
-  mkdir -p "$work/hugo-$n/static" && mv "$work/hugo-$n/static-site.css" "$work/hugo-$n/static/site.css"
+  synthetic "$n"
   dotnet "$app" build --input "$work/in-$n" --output "$work/warm" -q >/dev/null   # warms the template cache
   ours=(); theirs=()
   for r in $(seq "$runs"); do

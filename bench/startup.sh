@@ -12,14 +12,7 @@ runs=${1:-5}; shift || true
 sizes=("$@"); [ $# -eq 0 ] && sizes=(1000 10000)
 program="$PWD/dist/linux-x64/ActionPlan.Site"
 [ -x "$program" ] || { echo "run tools/publish.sh linux-x64 first" >&2; exit 2; }
-command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y hugo)" >&2; exit 2; }
-dotnet build src/ActionPlan.Site -c Release -v q -nologo >/dev/null
-dotnet build tools/ActionPlan.Synth -c Release -v q -nologo >/dev/null
-app="$PWD/src/ActionPlan.Site/bin/Release/net10.0/ActionPlan.Site.dll"
-synth="$PWD/tools/ActionPlan.Synth/bin/Release/net10.0/ActionPlan.Synth.dll"
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-
-median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+source bench/lib.sh
 wall() { # wall seconds of one command run in folder $1
   local dir=$1; shift
   ( cd "$dir" && /usr/bin/time -f "%e" -o "$work/time" "$@" >/dev/null 2>&1 ) || { echo "failed: $*" >&2; exit 1; }
@@ -49,9 +42,7 @@ echo "| items | standalone s | repository build s | Hugo s | standalone ÷ Hugo 
 echo "|---|---|---|---|---|"
 home="$work/home"; mkdir -p "$home"
 for n in "${sizes[@]}"; do
-  dotnet "$synth" input "$work/in-$n" "$n" >/dev/null
-  dotnet "$synth" --hugo "$work/hugo-$n" "$n" >/dev/null
-  mkdir -p "$work/hugo-$n/static" && mv "$work/hugo-$n/static-site.css" "$work/hugo-$n/static/site.css"
+  synthetic "$n"
   export ACTIONPLAN_TEMPLATE_CACHE="$work/cache"
   HOME="$home" "$program" build --input "$work/in-$n" --output "$work/warm" -q >/dev/null   # unpacked once, templates cached
   dotnet "$app" build --input "$work/in-$n" --output "$work/warm2" -q >/dev/null

@@ -57,7 +57,7 @@ public static class Workbook
             }
             return (rows[0].Fields, rows.Skip(1).ToList());
         }
-        catch (Exception ex) when (ex is InvalidPasswordException || ex.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidPasswordException)
         {
             d.Error("xlsx-protected", file, null, null, "ブックがパスワードで保護されているため読めません。",
                 "Excelで開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存してください。");

@@ -6,10 +6,6 @@ namespace ActionPlan.Site.Tests;
 
 public class BuildTests
 {
-    private static Dictionary<string, byte[]> Tree(string dir) =>
-        Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes);
-
     private static void AssertSameTree(Dictionary<string, byte[]> a, Dictionary<string, byte[]> b)
     {
         Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
@@ -22,9 +18,9 @@ public class BuildTests
         using var dir = new Repo.TempDir();
         Assert.Equal(0, Cli.Invoke("build", "--input", Repo.Input, "--output", dir["a"], "--theme", Repo.Theme, "--quiet").ExitCode);
         Assert.Equal(0, Cli.Invoke("build", "--input", Repo.Input, "--output", dir["b"], "--theme", Repo.Theme, "--quiet").ExitCode);
-        var a = Tree(dir["a"]);
+        var a = Repo.Tree(dir["a"]);
         Assert.True(a.Count > 30);
-        AssertSameTree(a, Tree(dir["b"]));
+        AssertSameTree(a, Repo.Tree(dir["b"]));
     }
 
     [Fact]
@@ -33,7 +29,7 @@ public class BuildTests
         using var dir = Repo.CopyOf();
         var output = dir["_site"];
         Assert.Equal(0, Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme, "--quiet").ExitCode);
-        var before = Tree(output);
+        var before = Repo.Tree(output);
         var stamps = Directory.GetFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
         File.WriteAllText(dir["input/items/05.csv"], File.ReadAllText(dir["input/items/05.csv"]).Replace("5.59億円", "abc"));
@@ -41,7 +37,7 @@ public class BuildTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("変更していません", run.Err);
-        AssertSameTree(before, Tree(output));
+        AssertSameTree(before, Repo.Tree(output));
         foreach (var (file, stamp) in stamps) Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
         Assert.DoesNotContain(Directory.GetDirectories(dir.Path), d => Path.GetFileName(d).StartsWith("_site."));
     }

@@ -15,16 +15,13 @@ namespace ActionPlan.Site.Tests;
 /// </summary>
 public class PublishGateTests
 {
-    private static Dictionary<string, byte[]> Tree(string root) =>
-        Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
-
     [Fact]
     public void After_next_year_build_publishes_nothing_until_the_year_is_filled_in_but_a_draft_can_be_reviewed()
     {
         using var dir = Repo.CopyOf();
         var output = dir["_site"];
         Assert.Equal(0, Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme, "--quiet").ExitCode);
-        var published = Tree(output);
+        var published = Repo.Tree(output);
         Assert.Equal(0, Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]).ExitCode);
 
         var run = Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme);
@@ -32,8 +29,8 @@ public class PublishGateTests
         Assert.Contains($"{dir["input"]}/plan.md:10 [公表] 公開不可: 公表年月がまだ「（未記入）」です。", run.Err);
         Assert.Contains("(placeholder-left)", run.Err);
         Assert.Contains("公開できない問題が", run.Err);
-        Assert.Equal(published.Keys.Order(), Tree(output).Keys.Order());
-        foreach (var (path, bytes) in Tree(output)) Assert.True(bytes.AsSpan().SequenceEqual(published[path]), path);
+        Assert.Equal(published.Keys.Order(), Repo.Tree(output).Keys.Order());
+        foreach (var (path, bytes) in Repo.Tree(output)) Assert.True(bytes.AsSpan().SequenceEqual(published[path]), path);
 
         var draft = Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme, "--draft");
         Assert.Equal(0, draft.ExitCode);

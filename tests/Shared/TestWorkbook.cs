@@ -65,7 +65,7 @@ public static class TestWorkbook
                 for (var c = 0; c < sheetRows[r].Count; c++)
                 {
                     var cell = sheetRows[r][c];
-                    var reference = Column(c) + (r + 1);
+                    var reference = ActionPlan.Input.Workbook.ColumnName(c) + (r + 1);
                     if (cell.Number is { } number)
                     {
                         var id = cell.CustomFormat is not null ? 164u + (uint)customs.IndexOf(cell.CustomFormat) : cell.BuiltInFormat ?? 0u;
@@ -100,13 +100,6 @@ public static class TestWorkbook
         var n = 2u;
         foreach (var (name, sheetRows) in sheets ?? []) AddSheet(name, sheetRows, null, n++);
         book.Workbook.Save();
-    }
-
-    private static string Column(int c)
-    {
-        var name = "";
-        for (var n = c + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name;
     }
 
     /// <summary>The CSV's records, read with CsvHelper (as the loader reads them).</summary>

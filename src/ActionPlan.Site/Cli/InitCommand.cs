@@ -29,7 +29,7 @@ public static class InitCommand
         const string inputReadme = Root + "ogori/input/README.md";
         var files = asm.GetManifestResourceNames()
             .Where(n => n.StartsWith(Root + form, StringComparison.Ordinal) || n is Root + "README.md" or inputReadme)
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+            .Order(StringComparer.Ordinal).ToList();
         var written = 0;
         try
         {

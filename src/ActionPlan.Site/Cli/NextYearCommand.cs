@@ -34,14 +34,14 @@ public static class NextYearCommand
             return ExitCodes.Usage;
         }
         var added = 0;
-        var csvByNumber = CsvFilesByNumber(Path.Combine(o.Input, PlanLoader.ItemsDir));
         foreach (var item in loaded.Plan.Items)
         {
             var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
             var hasResults = item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Result);
             if (hasResults) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績はすでにあります（変更なし）"); continue; }
             if (plan is null || plan.Lines.Count == 0) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}計画がないため、行を追加しませんでした"); continue; }
-            if (!csvByNumber.TryGetValue(item.Number, out var path)) { stderr.WriteLine($"No.{item.Number}: CSVファイル（またはExcelブック）が見つかりません"); continue; }
+            // The loader was shown the input folder as given, so the file it read the item's table from is a usable path.
+            var path = item.Source.ResultsFile;
             var rows = new List<string[]>();
             foreach (var line in plan.Lines)
             {
@@ -73,23 +73,6 @@ public static class NextYearCommand
         stdout.WriteLine($"合計{added}行を追加しました。「{Placeholder}」の行の内容と実績値を書き、達成度に数える指標には「※」と公表達成度を書いてください。");
         stdout.WriteLine($"公開する年月が決まったら plan.md の「公表」に書きます。「{Placeholder}」が残っている間、build はサイトを作りません（--draft で下書きは作れます）。");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Each item's table (NN.csv, or the workbook NN.xlsx it is kept in) by item number, read from the front matter of its Markdown file (one pass over the folder).</summary>
-    private static Dictionary<int, string> CsvFilesByNumber(string dir)
-    {
-        var map = new Dictionary<int, string>();
-        foreach (var md in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
-        {
-            if (!TextDecoder.TryDecode(File.ReadAllBytes(md), out var text, out _)) continue;
-            var number = FrontMatter.Read(text, md, new DiagnosticBag())?.Get("番号")?.Node.ToString();
-            var csv = Path.ChangeExtension(md, ".csv");
-            var xlsx = Path.ChangeExtension(md, Workbook.Extension);
-            if (!int.TryParse(number, out var n)) continue;
-            if (File.Exists(csv)) map.TryAdd(n, csv);
-            else if (File.Exists(xlsx)) map.TryAdd(n, xlsx);
-        }
-        return map;
     }
 
     /// <summary>Sets front-matter keys of a Markdown file (replacing their lines, or adding them before the closing 「---」), keeping encoding and line endings.</summary>
