@@ -45,6 +45,15 @@ public sealed class NormalizingWriter : TextWriter
         }
     }
 
+    // RazorLight copies a finished page into its writer with WriteAsync, one call per piece of the page. TextWriter's
+    // default WriteAsync hands every call to the thread pool as a new task; this writer only appends to memory, so it
+    // writes at once and returns a finished task (a large site writes millions of pieces).
+    public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer.AsSpan(index, count)); return Task.CompletedTask; }
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { Write(buffer.Span); return Task.CompletedTask; }
+    public override Task FlushAsync() => Task.CompletedTask;
+
     private void EndLine()
     {
         var end = _line.Length;

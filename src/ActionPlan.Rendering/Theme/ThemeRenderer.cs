@@ -24,13 +24,39 @@ public sealed class ThemeRenderer
         _engine = builder.Build();
     }
 
+    /// <summary>The renderer of the page being rendered on this async flow (components are included through it).</summary>
+    private static readonly AsyncLocal<ThemeRenderer?> Rendering = new();
+
+    internal static ThemeRenderer? Current => Rendering.Value;
+
     /// <summary>Renders straight into normalized UTF-8 (see <see cref="NormalizingWriter"/>) without building intermediate strings.</summary>
     public async Task<byte[]> RenderBytesAsync(Page page)
     {
+        Rendering.Value = this;   // restored when this method returns: an async method's changes to the flow stay inside it
         var template = await _engine.CompileTemplateAsync(page.Template).ConfigureAwait(false);
         using var writer = new NormalizingWriter();
         await _engine.RenderTemplateAsync(template, (object)page, writer).ConfigureAwait(false);
         return writer.ToArray();
+    }
+
+    /// <summary>
+    /// A component (<c>@{ await IncludeAsync("components/…", model); }</c>) written straight into the including
+    /// template's output. RazorLight's own include gives every component a buffer of its own, inspects the model's
+    /// type by reflection and dispatches through <c>dynamic</c> — per include; a large site includes a component tens of
+    /// thousands of times (a meter per year of every item), so that was a large part of the build. The bytes are the
+    /// same: the component writes through its own encoder into the same writer its buffer was copied into. A component
+    /// cannot have a layout (it would have nowhere to go); a theme that gives one gets a clear error.
+    /// </summary>
+    internal async Task IncludeAsync(TemplatePage parent, string key, object? model)
+    {
+        var component = await _engine.CompileTemplateAsync(key).ConfigureAwait(false);
+        component.SetModel(model!);
+        component.PageContext = new PageContext { ExecutingPageKey = component.Key, Writer = parent.Output, Model = model };
+        component.IncludeFunc = parent.IncludeFunc;
+        component.DisableEncoding = parent.DisableEncoding;
+        await component.ExecuteAsync().ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(component.Layout))
+            throw new InvalidOperationException($"部品テンプレート「{key}」に Layout が指定されています。部品（IncludeAsync で読み込むテンプレート）にはレイアウトを付けられません。Layout の行を消してください。");
     }
 
     /// <summary>tokens.css, base.css, every components/*/*.css (sorted) and print.css, as one stylesheet.</summary>

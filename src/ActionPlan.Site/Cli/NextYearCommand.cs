@@ -41,7 +41,8 @@ public static class NextYearCommand
             if (hasResults) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績はすでにあります（変更なし）"); continue; }
             if (plan is null || plan.Lines.Count == 0) { stdout.WriteLine($"No.{item.Number}: {year.Japanese}計画がないため、行を追加しませんでした"); continue; }
             // The loader was shown the input folder as given, so the file it read the item's table from is a usable path.
-            var path = item.Source.ResultsFile;
+            // (Every loaded item has its source; only items made in code for tests have none.)
+            var path = item.Source!.ResultsFile;
             var rows = new List<string[]>();
             foreach (var line in plan.Lines)
             {

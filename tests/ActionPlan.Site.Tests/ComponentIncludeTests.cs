@@ -1,0 +1,74 @@
+using ActionPlan.Rendering.Theme;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>
+/// Components are written straight into the including template's output (ThemeRenderer.IncludeAsync) instead of
+/// through RazorLight's buffered, reflective include. The snapshot tests show the bytes are unchanged; these show
+/// the edges: a component with a layout, a component that is not a ThemePage, and the writer's asynchronous calls.
+/// </summary>
+public class ComponentIncludeTests
+{
+    private static string Edit(Repo.TempDir dir, string component, Func<string, string> change)
+    {
+        var path = Path.Combine(dir["theme"], "components", component);
+        File.WriteAllText(path, change(File.ReadAllText(path)));
+        return path;
+    }
+
+    [Fact]
+    public void A_component_given_a_layout_stops_the_build_with_a_message_naming_it_and_the_previous_site_is_kept()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        var output = dir["site"];
+        Assert.Equal(0, Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"], "--quiet").ExitCode);
+        var before = Repo.Tree(output);
+
+        Edit(dir, "meter/_Meter.cshtml", text => text.Replace("<span class=\"ap-meter ", "@{ Layout = \"layouts/_Layout.cshtml\"; }\n<span class=\"ap-meter "));
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("components/meter/_Meter.cshtml", run.Err);
+        Assert.Contains("レイアウトを付けられません", run.Err);
+        Assert.Empty(Repo.Differences(before, Repo.Tree(output)));
+    }
+
+    [Fact]
+    public void A_component_that_is_a_plain_RazorLight_template_still_includes_its_own_components_in_place()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        // The indicator table no longer inherits ThemePage: it, and the figures it includes, go through RazorLight's own include.
+        Edit(dir, "indicator-table/_IndicatorTable.cshtml", text => text.Replace("@inherits ActionPlan.Rendering.Theme.ThemePage<", "@inherits RazorLight.TemplatePage<"));
+        var output = dir["site"];
+
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"], "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        var page = File.ReadAllText(Path.Combine(output, "items", "01.html"));
+        var table = page.IndexOf("class=\"ap-table ap-indicator-table\"", StringComparison.Ordinal);
+        Assert.True(table > 0, "item 1 has its indicator table");
+        var end = page.IndexOf("</table>", table, StringComparison.Ordinal);
+        var figure = page.IndexOf("class=\"ap-figure", table, StringComparison.Ordinal);
+        Assert.True(figure > table && figure < end, "the figures are inside the indicator table");
+    }
+
+    [Fact]
+    public void The_page_writer_answers_asynchronous_writes_at_once_with_the_same_bytes()
+    {
+        using var sync = new NormalizingWriter();
+        sync.Write("見出し  \r\n\n\n本文\n");
+        sync.Write('x');
+        sync.Write("yz".ToCharArray(), 0, 2);
+
+        using var async = new NormalizingWriter();
+        // Not handed to the thread pool (TextWriter's default): the finished task itself comes back.
+        Assert.Same(Task.CompletedTask, async.WriteAsync("見出し  \r\n\n\n本文\n"));
+        Assert.Same(Task.CompletedTask, async.WriteAsync('x'));
+        Assert.Same(Task.CompletedTask, async.WriteAsync("yz".ToCharArray(), 0, 2));
+        Assert.Same(Task.CompletedTask, async.FlushAsync());
+
+        Assert.Equal(sync.ToArray(), async.ToArray());
+        Assert.Equal("見出し\n\n本文\nxyz\n", System.Text.Encoding.UTF8.GetString(async.ToArray()));
+    }
+}
