@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using ActionPlan.Domain;
 
@@ -22,6 +23,7 @@ public static class AccessibilityFiles
         NewLine = "\n",
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = AccessibilityJsonContext.Default,   // described at compile time: no reflection when a build starts
     };
 
     public static AccessibilityRecord Read(string inputDir, Func<string, string> show, DiagnosticBag d)
@@ -85,3 +87,8 @@ public static class AccessibilityFiles
         File.Move(temp, path, overwrite: true);
     }
 }
+
+/// <summary>results.json's types described at compile time (System.Text.Json source generation), named as <see cref="AccessibilityFiles.Json"/> names them.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(AuditRun))]
+internal sealed partial class AccessibilityJsonContext : JsonSerializerContext;

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace ActionPlan.Rendering.OpenData;
@@ -40,6 +42,8 @@ public static class OpenDataJson
         NewLine = "\n",
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // The schema's types are described at compile time (no reflection when a build starts); anything else, by reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OpenDataJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>A previous build's plan.json, or null when there is none or it cannot be read as this schema.</summary>
@@ -50,3 +54,8 @@ public static class OpenDataJson
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException) { return null; }
     }
 }
+
+/// <summary>The open data schema described at compile time (System.Text.Json source generation), with the same names as <see cref="OpenDataJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(OpenDataPlan))]
+internal sealed partial class OpenDataJsonContext : JsonSerializerContext;

@@ -29,8 +29,12 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
     }
 
     /// <summary>The report of a streamed build: the writer's page lists and the previous and new plan.json.</summary>
-    public static ChangeReport From(IReadOnlyList<string> added, IReadOnlyList<string> changed, IReadOnlyList<string> removed, byte[]? previousJson, byte[]? currentJson, bool firstBuild) =>
-        new(added, changed, removed, PlanDiff(OpenDataJson.Read(previousJson), OpenDataJson.Read(currentJson))) { IsFirstBuild = firstBuild };
+    public static ChangeReport From(IReadOnlyList<string> added, IReadOnlyList<string> changed, IReadOnlyList<string> removed, byte[]? previousJson, byte[]? currentJson, bool firstBuild)
+    {
+        // The new plan.json is read back only when there is a previous one to compare it with (a large plan's is megabytes).
+        var before = OpenDataJson.Read(previousJson);
+        return new(added, changed, removed, before is null ? [] : PlanDiff(before, OpenDataJson.Read(currentJson))) { IsFirstBuild = firstBuild };
+    }
 
     private static byte[]? Json(IReadOnlyList<OutputFile> files) => files.FirstOrDefault(f => f.Path == OpenDataWriterPaths.Json)?.Content;
 
