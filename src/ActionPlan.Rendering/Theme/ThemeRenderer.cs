@@ -17,6 +17,11 @@ public sealed class ThemeRenderer
     public ThemeRenderer(string themeDirectory, ICachingProvider? cache = null)
     {
         ThemeDirectory = Path.GetFullPath(themeDirectory);
+        if (SingleFileCompilation.Needed)
+        {
+            _engine = SingleFileCompilation.Engine(ThemeDirectory, cache ?? new MemoryCachingProvider(), typeof(Page).Assembly);
+            return;
+        }
         var builder = new RazorLightEngineBuilder()
             .UseFileSystemProject(ThemeDirectory, ".cshtml")
             .SetOperatingAssembly(typeof(Page).Assembly);
