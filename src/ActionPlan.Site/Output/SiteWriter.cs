@@ -82,6 +82,7 @@ public static partial class SiteWriter
     {
         private readonly string _full, _temp, _display;
         private readonly ConcurrentDictionary<string, bool> _paths = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);   // staging folders made so far
         private HashSet<string> _owned = new(StringComparer.Ordinal);
         private HashSet<string> _previous = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<string> _added = [], _changed = [];
@@ -137,16 +138,18 @@ public static partial class SiteWriter
                                                "サイトのファイルと同じ名前なので上書きしてしまいます。そのファイルを別の場所に移してから、もう一度実行してください。何も変更していません。");
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var folder = Path.GetDirectoryName(target)!;
+                if (_folders.TryAdd(folder, true)) Directory.CreateDirectory(folder);
                 var previous = Path.Combine(_full, file.Path);
-                var existed = File.Exists(previous);
+                var existed = _previous.Contains(file.Path);   // listed when the transaction began: no system call per file
                 if (existed && SameBytes(previous, file.Content) && Link(previous, target))
                 {
                     Interlocked.Increment(ref _unchanged);
                     return;
                 }
-                using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024))
-                    stream.Write(file.Content);
+                // The whole file at once through a handle: no stream buffer, and no lock (the staging folder is this build's own).
+                using (var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+                    RandomAccess.Write(handle, file.Content, 0);
                 Interlocked.Increment(ref _written);
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal)) (existed ? _changed : _added).Add(file.Path);
             }
