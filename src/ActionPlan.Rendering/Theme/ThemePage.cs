@@ -22,10 +22,6 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
 
     public override void Write(object? value) => base.Write(Invariant(value));
 
-    /// <summary>Includes a component, written straight into this template's output (<see cref="ThemeRenderer.IncludeAsync"/>).</summary>
-    public new Task IncludeAsync(string key, object? model = null) =>
-        ThemeRenderer.Current is { } theme ? theme.IncludeAsync(this, key, model) : base.IncludeAsync(key, model);
-
     /// <summary>Running text (signed figures, 用語集 links) through the text component: <c>@{ await TextAsync(x); }</c>.</summary>
     protected Task TextAsync(ActionPlan.Rendering.Site.TextView? text) =>
         text is null || text.IsEmpty ? Task.CompletedTask : IncludeAsync("components/text/_Text.cshtml", text);

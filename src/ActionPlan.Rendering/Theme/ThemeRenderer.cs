@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text;
 using ActionPlan.Rendering.Site;
+using Microsoft.AspNetCore.Html;
 using RazorLight;
 using RazorLight.Caching;
 
@@ -29,36 +32,75 @@ public sealed class ThemeRenderer
         _engine = builder.Build();
     }
 
-    /// <summary>The renderer of the page being rendered on this async flow (components are included through it).</summary>
-    private static readonly AsyncLocal<ThemeRenderer?> Rendering = new();
+    /// <summary>Each template's compiled type, once loaded (a template is an object made per page or component).</summary>
+    private readonly ConcurrentDictionary<string, Type> _types = new(StringComparer.Ordinal);
 
-    internal static ThemeRenderer? Current => Rendering.Value;
+    private async ValueTask<ITemplatePage> TemplateAsync(string key)
+    {
+        ITemplatePage template;
+        if (_types.TryGetValue(key, out var type)) template = (ITemplatePage)Activator.CreateInstance(type)!;
+        else
+        {
+            template = await _engine.CompileTemplateAsync(key).ConfigureAwait(false);
+            _types.TryAdd(key, template.GetType());
+        }
+        template.Key = key;
+        template.DisableEncoding = false;
+        return template;
+    }
 
-    /// <summary>Renders straight into normalized UTF-8 (see <see cref="NormalizingWriter"/>) without building intermediate strings.</summary>
+    /// <summary>
+    /// Renders a page into normalized UTF-8 (see <see cref="NormalizingWriter"/>). The template runs into a plain text
+    /// buffer, then each layout around it, as RazorLight's renderer would run them, without its per-piece view buffers:
+    /// RazorLight collects every literal and value of a page as a separate piece and copies them one by one, through
+    /// asynchronous calls, into the output — millions of pieces on a large site. The bytes are the same.
+    /// </summary>
     public async Task<byte[]> RenderBytesAsync(Page page)
     {
-        Rendering.Value = this;   // restored when this method returns: an async method's changes to the flow stay inside it
-        var template = await _engine.CompileTemplateAsync(page.Template).ConfigureAwait(false);
+        var template = await TemplateAsync(page.Template).ConfigureAwait(false);
+        var context = new PageContext { Model = page };
+        var body = await RunAsync(template, page, context).ConfigureAwait(false);
+        var inner = template;
+        while (!string.IsNullOrEmpty(inner.Layout))
+        {
+            var layout = await TemplateAsync(inner.Layout).ConfigureAwait(false);
+            layout.PreviousSectionWriters = inner.SectionWriters;
+            layout.BodyContent = new HtmlString(body.ToString());
+            layout.IsLayoutBeingRendered = true;
+            body = await RunAsync(layout, page, context).ConfigureAwait(false);
+            layout.EnsureRenderedBodyOrSections();
+            inner = layout;
+        }
         using var writer = new NormalizingWriter();
-        await _engine.RenderTemplateAsync(template, (object)page, writer).ConfigureAwait(false);
+        foreach (var chunk in body.GetStringBuilder().GetChunks()) writer.Write(chunk.Span);
         return writer.ToArray();
+    }
+
+    private async Task<StringWriter> RunAsync(ITemplatePage template, object model, PageContext context)
+    {
+        var output = new StringWriter(new StringBuilder(16 * 1024));
+        template.SetModel(model);
+        context.Writer = output;
+        context.ExecutingPageKey = template.Key;
+        template.PageContext = context;
+        template.IncludeFunc = (key, m) => IncludeAsync(template, key, m);
+        await template.ExecuteAsync().ConfigureAwait(false);
+        return output;
     }
 
     /// <summary>
     /// A component (<c>@{ await IncludeAsync("components/…", model); }</c>) written straight into the including
-    /// template's output. RazorLight's own include gives every component a buffer of its own, inspects the model's
-    /// type by reflection and dispatches through <c>dynamic</c> — per include; a large site includes a component tens of
-    /// thousands of times (a meter per year of every item), so that was a large part of the build. The bytes are the
-    /// same: the component writes through its own encoder into the same writer its buffer was copied into. A component
-    /// cannot have a layout (it would have nowhere to go); a theme that gives one gets a clear error.
+    /// template's current output. RazorLight's own include gives every component a buffer of its own, inspects the
+    /// model's type by reflection and dispatches through <c>dynamic</c> — per include; a large site includes a
+    /// component tens of thousands of times (a meter per year of every item). A component cannot have a layout (it
+    /// would have nowhere to go); a theme that gives one gets a clear error.
     /// </summary>
-    internal async Task IncludeAsync(TemplatePage parent, string key, object? model)
+    private async Task IncludeAsync(ITemplatePage parent, string key, object? model)
     {
-        var component = await _engine.CompileTemplateAsync(key).ConfigureAwait(false);
-        component.SetModel(model!);
-        component.PageContext = new PageContext { ExecutingPageKey = component.Key, Writer = parent.Output, Model = model };
-        component.IncludeFunc = parent.IncludeFunc;
-        component.DisableEncoding = parent.DisableEncoding;
+        var component = await TemplateAsync(key).ConfigureAwait(false);
+        if (model is not null) component.SetModel(model);
+        component.PageContext = new PageContext { ExecutingPageKey = key, Writer = parent.PageContext.Writer, Model = model };
+        component.IncludeFunc = (k, m) => IncludeAsync(component, k, m);
         await component.ExecuteAsync().ConfigureAwait(false);
         if (!string.IsNullOrEmpty(component.Layout))
             throw new InvalidOperationException($"部品テンプレート「{key}」に Layout が指定されています。部品（IncludeAsync で読み込むテンプレート）にはレイアウトを付けられません。Layout の行を消してください。");
