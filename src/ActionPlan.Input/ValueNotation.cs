@@ -69,14 +69,15 @@ public static partial class ValueNotation
     }
 
     /// <summary>
-    /// Whether NFKC leaves the text as it is because every character is printable ASCII, a hiragana or katakana letter,
-    /// or a CJK unified ideograph (none of these has a compatibility mapping or combines) — most values staff write
+    /// Whether NFKC leaves the text as it is because every character is printable ASCII, Japanese punctuation (、。々
+    /// and the brackets 〈〉《》「」『』【】), a hiragana or katakana letter (with ・ and ー), or a CJK unified ideograph
+    /// (none of these has a compatibility mapping or combines) — most values staff write
     /// (「8,104件」「70%」), which then skip the ICU call a large plan would otherwise make tens of thousands of times.
     /// </summary>
     private static bool NfkcStable(string text)
     {
         foreach (var c in text)
-            if (!(c is >= ' ' and <= '~' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or >= '\u4E00' and <= '\u9FFF'))
+            if (!(c is >= ' ' and <= '~' or '、' or '。' or '々' or >= '\u3008' and <= '\u3011' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FC' or >= '\u4E00' and <= '\u9FFF'))
                 return false;
         return true;
     }

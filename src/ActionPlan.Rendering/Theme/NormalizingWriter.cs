@@ -11,10 +11,13 @@ public sealed class NormalizingWriter : TextWriter
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly StringBuilder _line = new(256);
-    private readonly MemoryStream _bytes = new(32 * 1024);
+    private readonly MemoryStream _bytes;
     private byte[] _encode = new byte[1024];
     private bool _previousBlank = true;   // leading blank lines are dropped
     private bool _pendingBlank;
+
+    /// <param name="capacity">The bytes to reserve (a page's expected size saves growing the buffer step by step).</param>
+    public NormalizingWriter(int capacity = 32 * 1024) => _bytes = new MemoryStream(capacity);
 
     public override Encoding Encoding => Utf8;
 

@@ -51,41 +51,64 @@ public sealed class ThemeRenderer
 
     /// <summary>
     /// Renders a page into normalized UTF-8 (see <see cref="NormalizingWriter"/>). The template runs into a plain text
-    /// buffer, then each layout around it, as RazorLight's renderer would run them, without its per-piece view buffers:
-    /// RazorLight collects every literal and value of a page as a separate piece and copies them one by one, through
-    /// asynchronous calls, into the output — millions of pieces on a large site. The bytes are the same.
+    /// buffer and its layout around it straight into the output, as RazorLight's renderer would run them, without its
+    /// per-piece view buffers: RazorLight collects every literal and value of a page as a separate piece and copies them
+    /// one by one, through asynchronous calls, into the output — millions of pieces on a large site. The bytes are the same.
     /// </summary>
     public async Task<byte[]> RenderBytesAsync(Page page)
     {
         var template = await TemplateAsync(page.Template).ConfigureAwait(false);
         var context = new PageContext { Model = page };
-        var body = await RunAsync(template, page, context).ConfigureAwait(false);
+        var body = new StringWriter(new StringBuilder(16 * 1024));
+        await RunAsync(template, page, context, body).ConfigureAwait(false);
         var inner = template;
-        while (!string.IsNullOrEmpty(inner.Layout))
+        while (true)
         {
-            var layout = await TemplateAsync(inner.Layout).ConfigureAwait(false);
-            layout.PreviousSectionWriters = inner.SectionWriters;
-            layout.BodyContent = new HtmlString(body.ToString());
-            layout.IsLayoutBeingRendered = true;
-            body = await RunAsync(layout, page, context).ConfigureAwait(false);
+            using var output = new NormalizingWriter(Math.Max(32 * 1024, body.GetStringBuilder().Length * 2));
+            if (string.IsNullOrEmpty(inner.Layout))
+            {
+                foreach (var chunk in body.GetStringBuilder().GetChunks()) output.Write(chunk.Span);
+                return output.ToArray();
+            }
+            var layout = await LayoutAsync(inner, body).ConfigureAwait(false);
+            await RunAsync(layout, page, context, output).ConfigureAwait(false);
             layout.EnsureRenderedBodyOrSections();
-            inner = layout;
+            if (string.IsNullOrEmpty(layout.Layout)) return output.ToArray();
+            // A layout that has a layout of its own (rare): run it again, into a buffer that is the next layout's body.
+            layout = await LayoutAsync(inner, body).ConfigureAwait(false);
+            var buffered = new StringWriter(new StringBuilder(body.GetStringBuilder().Length + 16 * 1024));
+            await RunAsync(layout, page, context, buffered).ConfigureAwait(false);
+            layout.EnsureRenderedBodyOrSections();
+            (inner, body) = (layout, buffered);
         }
-        using var writer = new NormalizingWriter();
-        foreach (var chunk in body.GetStringBuilder().GetChunks()) writer.Write(chunk.Span);
-        return writer.ToArray();
     }
 
-    private async Task<StringWriter> RunAsync(ITemplatePage template, object model, PageContext context)
+    private async ValueTask<ITemplatePage> LayoutAsync(ITemplatePage inner, StringWriter body)
     {
-        var output = new StringWriter(new StringBuilder(16 * 1024));
+        var layout = await TemplateAsync(inner.Layout!).ConfigureAwait(false);
+        layout.PreviousSectionWriters = inner.SectionWriters;
+        layout.BodyContent = new Body(body.GetStringBuilder());
+        layout.IsLayoutBeingRendered = true;
+        return layout;
+    }
+
+    /// <summary>The page's text inside its layout (@RenderBody()), written from the buffer without a copy into one string.</summary>
+    private sealed class Body(StringBuilder text) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder)
+        {
+            foreach (var chunk in text.GetChunks()) writer.Write(chunk.Span);
+        }
+    }
+
+    private async Task RunAsync(ITemplatePage template, object model, PageContext context, TextWriter output)
+    {
         template.SetModel(model);
         context.Writer = output;
         context.ExecutingPageKey = template.Key;
         template.PageContext = context;
         template.IncludeFunc = (key, m) => IncludeAsync(template, key, m);
         await template.ExecuteAsync().ConfigureAwait(false);
-        return output;
     }
 
     /// <summary>

@@ -115,9 +115,12 @@ public sealed class BuildSession(string input, string output, string theme, stri
                 if (file.Path == OpenDataWriterPaths.Json) newJson = file.Content;
             });
             var site = SiteRenderer.Prepare(loaded.Plan, options);
+            // The stylesheet and open data are made beside the pages when they are small; a large plan's open data
+            // waits until the pages' garbage is collected (MemoryPacing).
+            var beside = MemoryPacing.SiteFilesBesidePages(loaded.Plan.Items.Count) ? Task.Run(() => renderer.SiteFiles(site).ToList()) : null;
             await renderer.RenderPagesAsync(site, sink);
-            MemoryPacing.Compact();   // the pages' garbage goes before the open data's large arrays are built
-            foreach (var file in renderer.SiteFiles(site)) sink(file);
+            if (beside is null) MemoryPacing.Compact();   // the pages' garbage goes before the open data's large arrays are built
+            foreach (var file in beside is null ? renderer.SiteFiles(site) : await beside) sink(file);
             write = tx.Commit();
         }
         catch (ForeignFileException ex)

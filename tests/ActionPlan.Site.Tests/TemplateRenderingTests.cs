@@ -4,11 +4,12 @@ using ActionPlan.Testing;
 namespace ActionPlan.Site.Tests;
 
 /// <summary>
-/// Components are written straight into the including template's output (ThemeRenderer.IncludeAsync) instead of
-/// through RazorLight's buffered, reflective include. The snapshot tests show the bytes are unchanged; these show
-/// the edges: a component with a layout, a component that is not a ThemePage, and the writer's asynchronous calls.
+/// ThemeRenderer runs pages, layouts and components itself (straight into the output) instead of through RazorLight's
+/// per-piece view buffers and reflective include. The snapshot tests show the bytes are unchanged; these show the
+/// edges: a component with a layout, a component that is not a ThemePage, a layout inside a layout, and the writer's
+/// asynchronous calls.
 /// </summary>
-public class ComponentIncludeTests
+public class TemplateRenderingTests
 {
     private static string Edit(Repo.TempDir dir, string component, Func<string, string> change)
     {
@@ -51,6 +52,27 @@ public class ComponentIncludeTests
         var end = page.IndexOf("</table>", table, StringComparison.Ordinal);
         var figure = page.IndexOf("class=\"ap-figure", table, StringComparison.Ordinal);
         Assert.True(figure > table && figure < end, "the figures are inside the indicator table");
+    }
+
+    [Fact]
+    public void A_layout_that_has_a_layout_of_its_own_is_wrapped_in_it_once()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        var layout = Path.Combine(dir["theme"], "layouts", "_Layout.cshtml");
+        var text = File.ReadAllText(layout);
+        var model = text[..(text.IndexOf('\n') + 1)];   // the @inherits line: the outer layout sees the same page model
+        File.WriteAllText(layout, text.Replace(model, model + "@{ Layout = \"layouts/_Outer.cshtml\"; }\n"));
+        File.WriteAllText(Path.Combine(dir["theme"], "layouts", "_Outer.cshtml"), model + "<!-- outer -->\n@RenderBody()\n<!-- /outer -->\n");
+        var output = dir["site"];
+
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"], "--quiet");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var page = File.ReadAllText(Path.Combine(output, "items", "01.html"));
+        Assert.StartsWith("<!-- outer -->\n<!DOCTYPE html>", page);
+        Assert.Matches("</html>\n+<!-- /outer -->\n$", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<!-- outer -->"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<main"));
     }
 
     [Fact]
