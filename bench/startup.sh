@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark for the standalone program (issue: the PR division's tool), all in one run:
 #  - the seed site's first build on a new machine: the program copied alone beside input/ into an empty folder, a
-#    HOME it has never run in (so it unpacks itself), no template cache — with the standalone program, and with the
+#    HOME it has never run in, no template cache — with the standalone program, and with the
 #    repository build (framework-dependent dll, no template cache);
 #  - the cached seed build (second run, into an empty output folder);
 #  - 1,000 and 10,000 synthetic items (tools/ActionPlan.Synth): standalone program, repository build, Hugo.
@@ -32,7 +32,7 @@ for r in $(seq "$runs"); do
   rm -rf "$e/_site"
   cachedrepo+=("$(ACTIONPLAN_TEMPLATE_CACHE="$e/cache" wall "$e" dotnet "$app" build -q)")
 done
-printf '| standalone, first build on a new machine (unpacks itself, no template compile) | %s | %s |\n' "$(printf '%s\n' "${first[@]}" | median)" "${first[*]}"
+printf '| standalone, first build on a new machine (no template compile) | %s | %s |\n' "$(printf '%s\n' "${first[@]}" | median)" "${first[*]}"
 printf '| repository build (dotnet …dll), first build, no template cache | %s | %s |\n' "$(printf '%s\n' "${firstrepo[@]}" | median)" "${firstrepo[*]}"
 printf '| standalone, cached seed build | %s | %s |\n' "$(printf '%s\n' "${cached[@]}" | median)" "${cached[*]}"
 printf '| repository build, cached seed build | %s | %s |\n' "$(printf '%s\n' "${cachedrepo[@]}" | median)" "${cachedrepo[*]}"
@@ -44,7 +44,7 @@ home="$work/home"; mkdir -p "$home"
 for n in "${sizes[@]}"; do
   synthetic "$n"
   export ACTIONPLAN_TEMPLATE_CACHE="$work/cache"
-  HOME="$home" "$program" build --input "$work/in-$n" --output "$work/warm" -q >/dev/null   # unpacked once, templates cached
+  HOME="$home" "$program" build --input "$work/in-$n" --output "$work/warm" -q >/dev/null   # templates cached
   dotnet "$app" build --input "$work/in-$n" --output "$work/warm2" -q >/dev/null
   s=(); a=(); h=()
   for r in $(seq "$runs"); do

@@ -76,6 +76,27 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void A_section_a_page_defines_is_written_where_its_layout_renders_it()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        var layout = Path.Combine(dir["theme"], "layouts", "_Layout.cshtml");
+        File.WriteAllText(layout, File.ReadAllText(layout).Replace("@RenderBody()", "@RenderBody()\n@RenderSection(\"extra\", required: false)"));
+        var item = Path.Combine(dir["theme"], "pages", "Item.cshtml");
+        File.AppendAllText(item, "\n@section extra {<p class=\"extra\">@Model.NumberLabel の節</p>}\n");
+        var output = dir["site"];
+
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"], "--quiet");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var page = File.ReadAllText(Path.Combine(output, "items", "05.html"));
+        var section = page.IndexOf("<p class=\"extra\">No.5 の節</p>", StringComparison.Ordinal);
+        Assert.True(section > 0, "the section is written");
+        Assert.True(section < page.IndexOf("</main>", StringComparison.Ordinal) && section > page.LastIndexOf("ap-pager", StringComparison.Ordinal), "where the layout renders it: after the body, inside main");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"extra\""));
+        Assert.DoesNotContain("class=\"extra\"", File.ReadAllText(Path.Combine(output, "index.html")));   // optional: pages without it are unchanged
+    }
+
+    [Fact]
     public void The_page_writer_answers_asynchronous_writes_at_once_with_the_same_bytes()
     {
         using var sync = new NormalizingWriter();
