@@ -36,16 +36,12 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         foreach (var file in SiteFiles(site)) sink(file);
     }
 
-    /// <summary>Every page: each template kind compiled once (sequentially), then the rest built and rendered on every core.</summary>
+    /// <summary>Every page, built and rendered on every core (each template is compiled once, by the first page that needs it).</summary>
     public async Task RenderPagesAsync(PreparedSite site, Action<OutputFile> sink)
     {
         var options = site.Options;
-        var specs = site.Pages;
-        var firsts = specs.GroupBy(p => p.Template).Select(g => g.First()).ToHashSet();
         Task<byte[]> Render(Page page) => options.Memo is { } memo ? memo.GetOrRenderAsync(page, theme.RenderBytesAsync) : theme.RenderBytesAsync(page);
-        foreach (var first in firsts)
-            sink(new OutputFile(first.Path, await Render(first.Build()).ConfigureAwait(false)));
-        await Parallel.ForEachAsync(specs.Where(p => !firsts.Contains(p)), async (spec, _) =>
+        await Parallel.ForEachAsync(site.Pages, async (spec, _) =>
             sink(new OutputFile(spec.Path, await Render(spec.Build()).ConfigureAwait(false)))).ConfigureAwait(false);
     }
 

@@ -36,6 +36,22 @@ public class TemplateRenderingTests
     }
 
     [Fact]
+    public void A_typo_in_a_template_is_reported_with_the_template_line_and_column_and_nothing_is_written()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        Edit(dir, "meter/_Meter.cshtml", text => text.Replace("@Model.Display", "@Model.Dispaly"));
+        var output = dir["site"];
+
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", output, "--theme", dir["theme"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("「components/meter/_Meter.cshtml」をコンパイルできません", run.Err);
+        Assert.Contains("- (2:", run.Err);   // line 2 of the template, where the typo is
+        Assert.Contains("Dispaly", run.Err);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_component_that_is_a_plain_RazorLight_template_still_includes_its_own_components_in_place()
     {
         using var dir = Repo.CopyOf(Repo.Theme, "theme");

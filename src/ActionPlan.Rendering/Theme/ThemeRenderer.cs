@@ -32,21 +32,31 @@ public sealed class ThemeRenderer
         _engine = builder.Build();
     }
 
-    /// <summary>Each template's compiled type, once loaded (a template is an object made per page or component).</summary>
-    private readonly ConcurrentDictionary<string, Type> _types = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each template's compiled type, loaded once: the first page that needs a template compiles (or loads) it and
+    /// pages rendering at the same time wait for that one compile instead of starting their own.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<Type>>> _types = new(StringComparer.Ordinal);
 
     private async ValueTask<ITemplatePage> TemplateAsync(string key)
     {
-        ITemplatePage template;
-        if (_types.TryGetValue(key, out var type)) template = (ITemplatePage)Activator.CreateInstance(type)!;
-        else
-        {
-            template = await _engine.CompileTemplateAsync(key).ConfigureAwait(false);
-            _types.TryAdd(key, template.GetType());
-        }
+        var type = await _types.GetOrAdd(key, k => new Lazy<Task<Type>>(() => CompileAsync(k))).Value.ConfigureAwait(false);
+        var template = (ITemplatePage)Activator.CreateInstance(type)!;
         template.Key = key;
         template.DisableEncoding = false;
         return template;
+    }
+
+    private async Task<Type> CompileAsync(string key)
+    {
+        try { return (await _engine.CompileTemplateAsync(key).ConfigureAwait(false)).GetType(); }
+        catch (RazorLight.Compilation.TemplateCompilationException ex)
+        {
+            // RazorLight's message says where (line:column) but not in which template.
+            throw new InvalidOperationException(
+                $"「{key.TrimStart('/')}」をコンパイルできません（行:列 とコンパイラーのメッセージ）:\n" +
+                string.Join("\n", ex.CompilationErrors.Select(e => "- " + e.Trim())) + "\nこの行を直してから、もう一度実行してください。", ex);
+        }
     }
 
     /// <summary>

@@ -139,7 +139,11 @@ public static partial class SiteWriter
             try
             {
                 var folder = Path.GetDirectoryName(target)!;
-                if (_folders.TryAdd(folder, true)) Directory.CreateDirectory(folder);
+                if (!_folders.ContainsKey(folder))
+                {
+                    Directory.CreateDirectory(folder);   // safe when two pages of a new folder arrive at once
+                    _folders.TryAdd(folder, true);       // marked only once it exists
+                }
                 var previous = Path.Combine(_full, file.Path);
                 var existed = _previous.Contains(file.Path);   // listed when the transaction began: no system call per file
                 if (existed && SameBytes(previous, file.Content) && Link(previous, target))
