@@ -41,7 +41,8 @@ public static partial class PlanLoader
     {
         var d = new DiagnosticBag();
         var shown = (displayRoot ?? inputDir).Replace('\\', '/').TrimEnd('/');
-        inputDir = Path.GetFullPath(inputDir);   // one look at the current folder, not one per file read
+        // One look at the current folder, not one per file read (an empty or impossible path is reported as missing below).
+        try { inputDir = Path.GetFullPath(inputDir); } catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { }
         // Every path the loader reads is built from inputDir, so its name in messages is what follows inputDir (no
         // GetRelativePath: that asks the OS for the current folder each time, thousands of times on a large plan).
         var prefix = inputDir.EndsWith(Path.DirectorySeparatorChar) || inputDir.EndsWith(Path.AltDirectorySeparatorChar) ? inputDir : inputDir + Path.DirectorySeparatorChar;

@@ -120,4 +120,16 @@ public class MalformedInputTests
         Assert.Contains(result.Errors, e => e is { File: "input/policies.csv", Code: "file-is-directory" });
         Assert.Contains(result.Errors, e => e is { File: "input/plan.md", Code: "file-missing" });
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("no-such-folder")]
+    public void An_input_folder_that_is_not_there_is_one_located_error(string folder)
+    {
+        var result = PlanLoader.Load(folder, "input");
+        Assert.Null(result.Plan);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("input-missing", error.Code);
+        Assert.Contains("入力フォルダ「input」が見つかりません", error.Message);
+    }
 }
