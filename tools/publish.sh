@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 rids=("$@"); [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 win-x64)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# 1. Compile the default theme's templates: build the site once with an empty template cache. The libraries the
+# 1. Compile the default theme's templates — all of them (--all-templates), also those the shipped plan does not use
+#    (the draft banner of the preview, years at a glance, redirects) — by building the site once with an empty cache. The libraries the
 #    templates are compiled against (Rendering, Domain, RazorLight) are the same files every runtime's publish uses
 #    (they are built without a runtime identifier), so the cache key (their module version ids) fits all of them.
 #    Properties that change how they compile (DebugType, Optimize...) must be the same here and in the publish below,
@@ -20,7 +21,7 @@ rm -rf "$templates"
 echo "== テンプレートをコンパイルしています"
 dotnet build src/ActionPlan.Site -c Release -v quiet -nologo >/dev/null
 ACTIONPLAN_TEMPLATE_CACHE="$templates" dotnet src/ActionPlan.Site/bin/Release/net10.0/ActionPlan.Site.dll \
-  build --input input --output "$work/site" --quiet
+  build --input input --output "$work/site" --all-templates --quiet
 count=$(ls "$templates"/*.dll | wc -l)
 echo "   $count テンプレート"
 

@@ -60,6 +60,15 @@ public class StandaloneProgramTests
         Assert.Contains("エラー0件・公開不可0件・警告0件", run.Out);
         Assert.Empty(Directory.GetFileSystemEntries(home));   // runs from inside its file: nothing unpacked into the home folder
 
+        // Every template of the theme ships compiled, also those the shipped plan does not use (the preview's draft
+        // banner, years at a glance, redirects): a draft build, as the preview makes, compiles none either.
+        Assert.Equal(Directory.GetFiles(Repo.Theme, "*.cshtml", SearchOption.AllDirectories).Length,
+            Directory.GetFiles(Path.Combine(Repo.Root, "obj", "compiled-templates"), "*.dll").Length);
+        var draft = Program(program, folder, home, "build", "--draft", "--output", "_draft", "--verbose");
+        Assert.True(draft.ExitCode == 0, draft.Out + draft.Err);
+        Assert.Contains("テンプレートのコンパイル 0件", draft.Out);
+        Assert.Contains("ap-draft-banner", File.ReadAllText(Path.Combine(folder, "_draft", "index.html")));
+
         var repo = Cli.Invoke("build", "--input", Repo.Input, "--output", dir["repo-site"], "--quiet");
         Assert.True(repo.ExitCode == 0, repo.Err);
         Assert.Empty(Repo.Differences(Repo.Tree(dir["repo-site"]), Repo.Tree(Path.Combine(folder, "_site"))));

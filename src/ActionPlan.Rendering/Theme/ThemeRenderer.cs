@@ -47,6 +47,15 @@ public sealed class ThemeRenderer
         return template;
     }
 
+    /// <summary>Compiles (or loads from the cache) every template in the theme folder; returns how many there are.</summary>
+    public async Task<int> CompileAllAsync()
+    {
+        var keys = Directory.GetFiles(ThemeDirectory, "*.cshtml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(ThemeDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        foreach (var key in keys) await TemplateAsync(key).ConfigureAwait(false);
+        return keys.Count;
+    }
+
     private async Task<Type> CompileAsync(string key)
     {
         try { return (await _engine.CompileTemplateAsync(key).ConfigureAwait(false)).GetType(); }

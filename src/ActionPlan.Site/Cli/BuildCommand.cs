@@ -13,6 +13,7 @@ public static class BuildCommand
             Progress = o.Quiet ? null : stdout.WriteLine,
             Draft = o.Draft,
             ThemeIsUsers = o.Theme is not null,
+            CompileAllTemplates = o.AllTemplates,
         };
         var result = await session.BuildAsync();
         Report(result, o, stdout, stderr);

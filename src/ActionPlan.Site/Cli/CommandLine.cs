@@ -20,6 +20,8 @@ public static class CommandLine
     private static Option<string?> BaseUrl() => new("--base-url") { Description = "公開先のURL（sitemap.xml と canonical に使います）", HelpName = "URL" };
     private static Option<bool> Draft() => new("--draft") { Description = "公開できない問題が残っていても「下書き」としてサイトを作ります（確認用。公開には使えません）" };
     private static Option<bool> NoCache() => new("--no-cache") { Description = "テンプレートのキャッシュを使いません" };
+    /// <summary>tools/publish.sh: compile every template of the theme, also those this plan does not use (not shown in help).</summary>
+    private static Option<bool> AllTemplates() => new("--all-templates") { Description = "テーマのすべてのテンプレートをコンパイルします（配布用のプログラムを作るとき）", Hidden = true };
     private static Option<bool> Quiet() => new("--quiet", "-q") { Description = "エラーと公開不可の行だけを表示します" };
     private static Option<bool> Verbose() => new("--verbose", "-v") { Description = "処理時間と、予期しない問題の詳細も表示します" };
 
@@ -56,7 +58,7 @@ public static class CommandLine
 
         Make("check", "入力を検査し、年度計画達成度を計算して公表値と照合します。公開できない問題があれば終了コード1。", Input(), format, Quiet(), Verbose());
         Make("build", "サイトを作ります（既定: input/ → _site/）。公開できない問題があれば作りません（--draft で下書き）。",
-            Input(), Output(), Theme(), BaseUrl(), Draft(), NoCache(), Quiet(), Verbose());
+            Input(), Output(), Theme(), BaseUrl(), Draft(), NoCache(), AllTemplates(), Quiet(), Verbose());
         Make("serve", "下書きのサイトを作ってプレビューし、入力の変更を見て作り直します（Ctrl+C で終了）。",
             Input(), Output(), Theme(), BaseUrl(), Port(), NoCache(), Quiet(), Verbose());
         Make("audit", "作ったサイトの全ページをブラウザ（Chrome・Edge・Chromium）で試験し、結果を input/accessibility/results.json に保存します。",
@@ -86,6 +88,7 @@ public static class CommandLine
                 "--base-url" => o with { BaseUrl = parse.GetValue((Option<string?>)option) },
                 "--draft" => o with { Draft = parse.GetValue((Option<bool>)option) },
                 "--no-cache" => o with { NoCache = parse.GetValue((Option<bool>)option) },
+                "--all-templates" => o with { AllTemplates = parse.GetValue((Option<bool>)option) },
                 "--quiet" => o with { Quiet = parse.GetValue((Option<bool>)option) },
                 "--verbose" => o with { Verbose = parse.GetValue((Option<bool>)option) },
                 "--port" => o with { Port = parse.GetValue((Option<int>)option) },

@@ -25,6 +25,8 @@ public sealed record Options
     public string? Year { get; init; }
     public string? Theme { get; init; }
     public bool NoCache { get; init; }
+    /// <summary>build --all-templates: compile every template of the theme (tools/publish.sh ships them all).</summary>
+    public bool AllTemplates { get; init; }
     public bool Draft { get; init; }
     /// <summary>pdf --output: the PDF file (null: the input folder's booklet.pdf).</summary>
     public string? PdfOutput { get; init; }

@@ -44,6 +44,9 @@ public sealed class BuildSession(string input, string output, string theme, stri
     /// <summary>Build even when the publish gate objects, marking every page as a draft (build --draft, serve).</summary>
     public bool Draft { get; init; }
 
+    /// <summary>Compile every template of the theme, also those no page of this plan uses (tools/publish.sh ships them all).</summary>
+    public bool CompileAllTemplates { get; init; }
+
     /// <summary>Whether the theme folder is the user's own (--theme): then it is protected like the input folder.</summary>
     public bool ThemeIsUsers { get; init; } = true;
 
@@ -103,6 +106,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
         {
             tx = SiteWriter.Transaction.Begin(output);
             _renderer ??= new ThemeRenderer(theme, _cache = OpenCache());
+            if (CompileAllTemplates) await _renderer.CompileAllAsync();
             if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
             var renderer = new SiteRenderer(_renderer);
             // A draft lists its problems on every page (build --draft); serve shows them in its live banner instead, so that
