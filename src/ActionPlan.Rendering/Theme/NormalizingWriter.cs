@@ -48,9 +48,9 @@ public sealed class NormalizingWriter : TextWriter
         }
     }
 
-    // RazorLight copies a finished page into its writer with WriteAsync, one call per piece of the page. TextWriter's
-    // default WriteAsync hands every call to the thread pool as a new task; this writer only appends to memory, so it
-    // writes at once and returns a finished task (a large site writes millions of pieces).
+    // TextWriter's default WriteAsync hands every call to the thread pool as a new task (RazorLight's renderer, which
+    // ThemeRenderer no longer uses, copied pages that way, one call per piece). This writer only appends to memory,
+    // so an asynchronous write — a template's FlushAsync, an IHtmlContent written asynchronously — happens at once.
     public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
     public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
     public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer.AsSpan(index, count)); return Task.CompletedTask; }
