@@ -34,7 +34,7 @@ public static class AccessibilityFiles
         var resultsPath = Path.Combine(dir, Results);
         if (File.Exists(resultsPath))
         {
-            try { run = JsonSerializer.Deserialize<AuditRun>(File.ReadAllBytes(resultsPath), Json); }
+            try { run = JsonSerializer.Deserialize<AuditRun>(SourceFile.ReadAllBytes(resultsPath), Json); }
             catch (JsonException ex)
             {
                 d.Error("audit-results-unreadable", show(resultsPath), (int?)ex.LineNumber + 1, null,
@@ -43,7 +43,7 @@ public static class AccessibilityFiles
         }
         var manual = new List<ManualCheck>();
         var manualPath = Path.Combine(dir, Manual);
-        if (File.Exists(manualPath) && TextDecoder.TryDecode(File.ReadAllBytes(manualPath), out var text, out var detected))
+        if (File.Exists(manualPath) && TextDecoder.TryDecode(SourceFile.ReadAllBytes(manualPath), out var text, out var detected))
         {
             var file = show(manualPath);
             var table = CsvTable.Parse(text, file, ManualColumns, ManualRequired, d, detected == TextDecoder.Detected.ShiftJis);

@@ -17,7 +17,7 @@ public static class GlossaryFile
     {
         if (!File.Exists(path)) return [];
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try { bytes = SourceFile.ReadAllBytes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             d.Error("file-unreadable", file, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");

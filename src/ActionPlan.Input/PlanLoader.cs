@@ -79,7 +79,7 @@ public static partial class PlanLoader
     private static byte[]? ReadBytes(string path, string shown, DiagnosticBag d)
     {
         // Read first and ask why only when that fails: one system call per file on the usual path.
-        try { return File.ReadAllBytes(path); }
+        try { return SourceFile.ReadAllBytes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             if (Directory.Exists(path))
@@ -274,7 +274,7 @@ public static partial class PlanLoader
     {
         if (!File.Exists(path)) return null;
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try { bytes = SourceFile.ReadAllBytes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             d.Error("file-unreadable", show(path), null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"PDFを開いているプログラムを閉じてください。({ex.GetType().Name})");

@@ -10,7 +10,8 @@ public class TemplateCacheTests
     private static IReadOnlyList<OutputFile> Build(string theme, string cache)
     {
         var plan = ActionPlan.Input.PlanLoader.Load(Repo.Input).Plan!;
-        var renderer = new ThemeRenderer(theme, TemplateCacheStrategy.Provider(theme, cache));   // a fresh provider: as in a new process
+        var files = ThemeFiles.FromFolder(theme);
+        var renderer = new ThemeRenderer(files, new TemplateCache(files, cache));   // a fresh cache: as in a new process
         return new SiteRenderer(renderer).RenderAsync(ActionPlan.Domain.EvaluatedPlan.Of(plan), new RenderOptions()).GetAwaiter().GetResult();
     }
 
@@ -46,12 +47,13 @@ public class TemplateCacheTests
     {
         using var dir = Repo.CopyOf(Repo.Theme, "theme");
         var theme = dir["theme"];
-        var real = new TemplateCacheStrategy(theme).GetCachedFileInfo("/pages/Item.cshtml", "", dir.Path).AssemblyFilePath;
-        var otherModel = new TemplateCacheStrategy(theme, "ActionPlan.Rendering:00000000-0000-0000-0000-000000000000").GetCachedFileInfo("/pages/Item.cshtml", "", dir.Path).AssemblyFilePath;
+        var real = new TemplateCache(ThemeFiles.FromFolder(theme), null).FileName("/pages/Item.cshtml");
+        var otherModel = new TemplateCache(ThemeFiles.FromFolder(theme), null, modelIdentity: "ActionPlan.Rendering:00000000-0000-0000-0000-000000000000").FileName("/pages/Item.cshtml");
         Assert.NotEqual(real, otherModel);
         File.AppendAllText(Path.Combine(theme, "pages", "Item.cshtml"), "\n");
-        var edited = new TemplateCacheStrategy(theme).GetCachedFileInfo("/pages/Item.cshtml", "", dir.Path).AssemblyFilePath;
+        var edited = new TemplateCache(ThemeFiles.FromFolder(theme), null).FileName("/pages/Item.cshtml");
         Assert.NotEqual(real, edited);
-        Assert.Contains(typeof(ActionPlan.Rendering.Site.Page).Assembly.ManifestModule.ModuleVersionId.ToString(), TemplateCacheStrategy.Identity);
+        Assert.StartsWith("pages_Item.cshtml.", edited);
+        Assert.Contains(typeof(ActionPlan.Rendering.Site.Page).Assembly.ManifestModule.ModuleVersionId.ToString(), TemplateCache.Identity);
     }
 }

@@ -21,10 +21,9 @@ public static class SingleFileCompilation
     /// <summary>True when this process runs from a single file without paths for its libraries.</summary>
     public static bool Needed => string.IsNullOrEmpty(typeof(SingleFileCompilation).Assembly.Location);
 
-    public static RazorLightEngine Engine(string themeDirectory, ICachingProvider cache, Assembly operatingAssembly)
+    public static RazorLightEngine Engine(RazorLightProject project, ICachingProvider cache, Assembly operatingAssembly)
     {
         var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false, CachingProvider = cache };
-        var project = new FileSystemRazorProject(themeDirectory, ".cshtml");
         var compiler = new RoslynCompilationService(new LoadedAssemblyReferences(), operatingAssembly, cache as IPrecompileCallback);
         var templates = new RazorTemplateCompiler(new RazorSourceGenerator(RazorLightsRazorEngine(), project, options.Namespaces), compiler, project, options);
         return new RazorLightEngine(new EngineHandler(options, templates, new TemplateFactoryProvider(), cache));

@@ -15,22 +15,30 @@ public sealed class ThemeRenderer
 {
     private readonly RazorLightEngine _engine;
 
-    public string ThemeDirectory { get; }
+    /// <summary>The theme's files, read once when the renderer was made.</summary>
+    public ThemeFiles Theme { get; }
 
-    public ThemeRenderer(string themeDirectory, ICachingProvider? cache = null)
+    /// <summary>Compiled templates: this run's, the program's, the user's cache.</summary>
+    public TemplateCache Cache { get; }
+
+    public ThemeRenderer(ThemeFiles theme, TemplateCache? cache = null)
     {
-        ThemeDirectory = Path.GetFullPath(themeDirectory);
+        Theme = theme;
+        Cache = cache ?? new TemplateCache(theme, folder: null);
         if (SingleFileCompilation.Needed)
         {
-            _engine = SingleFileCompilation.Engine(ThemeDirectory, cache ?? new MemoryCachingProvider(), typeof(Page).Assembly);
+            _engine = SingleFileCompilation.Engine(theme.Project(), Cache, typeof(Page).Assembly);
             return;
         }
-        var builder = new RazorLightEngineBuilder()
-            .UseFileSystemProject(ThemeDirectory, ".cshtml")
-            .SetOperatingAssembly(typeof(Page).Assembly);
-        builder = cache is null ? builder.UseMemoryCachingProvider() : builder.UseCachingProvider(cache);
-        _engine = builder.Build();
+        _engine = new RazorLightEngineBuilder()
+            .UseProject(theme.Project())
+            .SetOperatingAssembly(typeof(Page).Assembly)
+            .UseCachingProvider(Cache)
+            .Build();
     }
+
+    /// <summary>A renderer for the theme in a folder, without a persistent cache (tests, tools).</summary>
+    public ThemeRenderer(string themeDirectory) : this(ThemeFiles.FromFolder(themeDirectory)) { }
 
     /// <summary>
     /// Each template's compiled type, loaded once: the first page that needs a template compiles (or loads) it and
@@ -47,24 +55,29 @@ public sealed class ThemeRenderer
         return template;
     }
 
-    /// <summary>Compiles (or loads from the cache) every template in the theme folder; returns how many there are.</summary>
+    /// <summary>Compiles (or loads from the cache) every template of the theme; returns how many there are.</summary>
     public async Task<int> CompileAllAsync()
     {
-        var keys = Directory.GetFiles(ThemeDirectory, "*.cshtml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(ThemeDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        var keys = Theme.Paths.Where(p => p.EndsWith(".cshtml", StringComparison.Ordinal)).ToList();
         foreach (var key in keys) await TemplateAsync(key).ConfigureAwait(false);
         return keys.Count;
     }
 
     private async Task<Type> CompileAsync(string key)
     {
+        if (!Theme.Exists(key))
+            throw new ThemeException($"テーマに「{ThemeFiles.Normalize(key)}」がありません。ファイル名を確かめるか、標準のテーマから写してください。");
         try { return (await _engine.CompileTemplateAsync(key).ConfigureAwait(false)).GetType(); }
         catch (RazorLight.Compilation.TemplateCompilationException ex)
         {
             // RazorLight's message says where (line:column) but not in which template.
-            throw new InvalidOperationException(
-                $"「{key.TrimStart('/')}」をコンパイルできません（行:列 とコンパイラーのメッセージ）:\n" +
+            throw new ThemeException(
+                $"「{ThemeFiles.Normalize(key)}」をコンパイルできません（行:列 とコンパイラーのメッセージ）:\n" +
                 string.Join("\n", ex.CompilationErrors.Select(e => "- " + e.Trim())) + "\nこの行を直してから、もう一度実行してください。", ex);
+        }
+        catch (RazorLight.Generation.TemplateGenerationException ex)
+        {
+            throw new ThemeException($"「{ThemeFiles.Normalize(key)}」を読み取れません: {ex.Message.Trim()}", ex);
         }
     }
 
@@ -81,8 +94,10 @@ public sealed class ThemeRenderer
         var body = new StringWriter(new StringBuilder(16 * 1024));
         await RunAsync(template, page, context, body).ConfigureAwait(false);
         var inner = template;
+        var chain = new List<string> { ThemeFiles.Normalize(page.Template) };
         while (true)
         {
+            if (!string.IsNullOrEmpty(inner.Layout)) Enter(chain, inner.Layout!);
             using var output = new NormalizingWriter(Math.Max(32 * 1024, body.GetStringBuilder().Length * 2));
             if (string.IsNullOrEmpty(inner.Layout))
             {
@@ -94,12 +109,23 @@ public sealed class ThemeRenderer
             layout.EnsureRenderedBodyOrSections();
             if (string.IsNullOrEmpty(layout.Layout)) return output.ToArray();
             // A layout that has a layout of its own (rare): run it again, into a buffer that is the next layout's body.
+            Enter(chain, layout.Layout!);
+            chain.RemoveAt(chain.Count - 1);
             layout = await LayoutAsync(inner, body).ConfigureAwait(false);
             var buffered = new StringWriter(new StringBuilder(body.GetStringBuilder().Length + 16 * 1024));
             await RunAsync(layout, page, context, buffered).ConfigureAwait(false);
             layout.EnsureRenderedBodyOrSections();
             (inner, body) = (layout, buffered);
         }
+    }
+
+    /// <summary>A layout that is already in the chain (a layout naming itself, or two naming each other) would never end.</summary>
+    private static void Enter(List<string> chain, string layout)
+    {
+        var key = ThemeFiles.Normalize(layout);
+        if (chain.Contains(key, StringComparer.Ordinal))
+            throw new ThemeException($"レイアウトが循環しています（{string.Join(" → ", chain.Append(key))}）。「{chain[^1]}」の Layout の行を直してください。");
+        chain.Add(key);
     }
 
     private async ValueTask<ITemplatePage> LayoutAsync(ITemplatePage inner, StringWriter body)
@@ -145,21 +171,22 @@ public sealed class ThemeRenderer
         component.IncludeFunc = (k, m) => IncludeAsync(component, k, m);
         await component.ExecuteAsync().ConfigureAwait(false);
         if (!string.IsNullOrEmpty(component.Layout))
-            throw new InvalidOperationException($"部品テンプレート「{key}」に Layout が指定されています。部品（IncludeAsync で読み込むテンプレート）にはレイアウトを付けられません。Layout の行を消してください。");
+            throw new ThemeException($"部品テンプレート「{key}」に Layout が指定されています。部品（IncludeAsync で読み込むテンプレート）にはレイアウトを付けられません。Layout の行を消してください。");
     }
 
     /// <summary>tokens.css, base.css, every components/*/*.css (sorted) and print.css, as one stylesheet.</summary>
     public string Stylesheet()
     {
         var parts = new List<string>();
-        void Add(string path) { if (File.Exists(path)) parts.Add(File.ReadAllText(path).Replace("\r\n", "\n").TrimEnd() + "\n"); }
-        Add(Path.Combine(ThemeDirectory, "assets", "tokens.css"));
-        Add(Path.Combine(ThemeDirectory, "assets", "base.css"));
-        var components = Path.Combine(ThemeDirectory, "components");
-        if (Directory.Exists(components))
-            foreach (var css in Directory.GetFiles(components, "*.css", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                Add(css);
-        Add(Path.Combine(ThemeDirectory, "assets", "print.css"));
+        void Add(string relative) { if (Theme.Text(relative) is { } css) parts.Add(css.Replace("\r\n", "\n").TrimEnd() + "\n"); }
+        Add("assets/tokens.css");
+        Add("assets/base.css");
+        foreach (var css in Theme.Paths.Where(p => p.StartsWith("components/", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal)))
+            Add(css);
+        Add("assets/print.css");
         return string.Join("\n", parts);
     }
 }
+
+/// <summary>A mistake in the theme (a template that does not compile, a missing template, a circular layout): the city's to fix, told in Japanese.</summary>
+public sealed class ThemeException(string message, Exception? inner = null) : Exception(message, inner);

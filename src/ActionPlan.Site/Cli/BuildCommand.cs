@@ -8,11 +8,10 @@ public static class BuildCommand
 {
     public static async Task<int> RunAsync(Options o, TextWriter stdout, TextWriter stderr)
     {
-        var session = new BuildSession(o.Input, o.Output, o.Theme ?? DefaultTheme.Path, o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache)
+        var session = new BuildSession(o.Input, o.Output, o.Theme, o.BaseUrl, templateCache: o.NoCache ? null : DefaultTemplateCache)
         {
             Progress = o.Quiet ? null : stdout.WriteLine,
             Draft = o.Draft,
-            ThemeIsUsers = o.Theme is not null,
             CompileAllTemplates = o.AllTemplates,
         };
         var result = await session.BuildAsync();
@@ -24,12 +23,16 @@ public static class BuildCommand
     {
         BuildFailure.None => ExitCodes.Ok,
         BuildFailure.Output => ExitCodes.OutputError,
+        BuildFailure.Internal => ExitCodes.Internal,
         BuildFailure.ThemeMissing or BuildFailure.OutputRefused => ExitCodes.Usage,
         _ => ExitCodes.DataError,
     };
 
-    /// <summary>Compiled templates persist here between runs (see docs/performance.md); --no-cache turns it off.</summary>
-    public static string DefaultTemplateCache => Environment.GetEnvironmentVariable("ACTIONPLAN_TEMPLATE_CACHE") ?? Path.Combine(".cache", "templates");
+    /// <summary>
+    /// Compiled templates persist here between runs: the user's own cache folder (<see cref="Rendering.Theme.PrivateFolder"/>,
+    /// used only when nobody else can write it; docs/performance.md); --no-cache turns it off.
+    /// </summary>
+    public static string? DefaultTemplateCache => Rendering.Theme.PrivateFolder.TemplateCache();
 
     public static void Report(BuildResult result, Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -43,6 +46,7 @@ public static class BuildCommand
         }
         foreach (var kept in result.Write?.Kept ?? [])
             stderr.WriteLine($"お知らせ: 出力先の「{kept}」はこのツールが作ったファイルではないため、消さずにそのまま残しました（公開したくなければ手で移してください）。");
+        foreach (var notice in result.Notices ?? []) stderr.WriteLine("お知らせ: " + notice);
         if (o.Verbose)
             stdout.WriteLine($"読み込み {result.Load.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms・描画と書き込み {result.RenderAndWrite.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms・テンプレートのコンパイル {result.TemplatesCompiled}件");
         if (o.Quiet) return;

@@ -79,7 +79,7 @@ public static class NextYearCommand
     /// <summary>Sets front-matter keys of a Markdown file (replacing their lines, or adding them before the closing 「---」), keeping encoding and line endings.</summary>
     public static void EditFrontMatter(string path, IReadOnlyDictionary<string, string> values)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ActionPlan.Input.SourceFile.ReadAllBytes(path);
         TextDecoder.TryDecode(bytes, out var text, out var detected);
         var newline = text.Contains("\r\n") ? "\r\n" : "\n";
         var lines = text.Replace("\r\n", "\n").Split('\n').ToList();
@@ -118,7 +118,7 @@ public static class NextYearCommand
     /// </summary>
     public static void Append(string path, IEnumerable<string[]> rows)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ActionPlan.Input.SourceFile.ReadAllBytes(path);
         TextDecoder.TryDecode(bytes, out var text, out var detected);
         var newline = text.Contains("\r\n") ? "\r\n" : "\n";
         var sb = new StringBuilder(text);

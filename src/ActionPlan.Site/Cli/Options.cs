@@ -10,6 +10,8 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>The output could not be written (disk full, read-only, permissions).</summary>
     public const int OutputError = 3;
+    /// <summary>A fault of the program itself (not the input, the theme's text or the output folder): report it to the developers.</summary>
+    public const int Internal = 70;
 }
 
 /// <summary>What a command was asked to do, read from the command line by <see cref="CommandLine"/>.</summary>

@@ -49,13 +49,15 @@ public static class PdfCommand
             return ExitCodes.Usage;
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), "actionplan-pdf-" + Guid.NewGuid().ToString("N")[..12]);
+        // The site is built into a private folder of this run's own (mode 0700 where there are modes), printed, and removed
+        // with everything in it (the build's change report included): nothing is left in the temp folder.
+        var work = Path.Combine(Path.GetTempPath(), "actionplan-pdf-" + Guid.NewGuid().ToString("N")[..12]);
+        var temp = Path.Combine(work, "site");
         try
         {
-            var session = new BuildSession(o.Input, temp, o.Theme ?? DefaultTheme.Path, null, templateCache: o.NoCache ? null : BuildCommand.DefaultTemplateCache)
-            {
-                ThemeIsUsers = o.Theme is not null,
-            };
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
+            else Directory.CreateDirectory(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var session = new BuildSession(o.Input, temp, o.Theme, null, templateCache: o.NoCache ? null : BuildCommand.DefaultTemplateCache);
             var result = await session.BuildAsync();
             if (!result.Ok)
             {
@@ -95,13 +97,13 @@ public static class PdfCommand
         }
         finally
         {
-            try { if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true); } catch (IOException) { }
+            try { if (Directory.Exists(work)) Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
     private static bool IsPdf(string path)
     {
-        using var f = File.OpenRead(path);
+        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var head = new byte[5];
         return f.Read(head, 0, 5) == 5 && head.AsSpan().SequenceEqual("%PDF-"u8);
     }

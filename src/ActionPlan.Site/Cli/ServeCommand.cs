@@ -14,8 +14,8 @@ public static class ServeCommand
         var done = new TaskCompletionSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; done.TrySetResult(); });
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; done.TrySetResult(); });
-        await using (var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme ?? DefaultTheme.Path, o.BaseUrl, o.Port, toml, stdout,
-                         o.NoCache ? null : BuildCommand.DefaultTemplateCache, themeIsUsers: o.Theme is not null))
+        await using (var session = await ServeSession.StartAsync(o.Input, o.Output, o.Theme, o.BaseUrl, o.Port, toml, stdout,
+                         o.NoCache ? null : BuildCommand.DefaultTemplateCache))
         {
             if (session is null) return ExitCodes.DataError;
             started?.Invoke(session.Server.Address);

@@ -13,7 +13,7 @@ namespace ActionPlan.Site.Pipeline;
 /// Which stage stopped a build: the sources (Input), the publish gate (Unpublishable: the plan reads but is unfinished
 /// or contradictory), the theme, the output folder refused before anything was touched (OutputRefused), or writing it.
 /// </summary>
-public enum BuildFailure { None, Input, Unpublishable, ThemeMissing, Theme, OutputRefused, Output }
+public enum BuildFailure { None, Input, Unpublishable, ThemeMissing, Theme, OutputRefused, Output, Internal }
 
 /// <summary>What one build produced: the files written (when it succeeded), what was wrong, and each stage's time.</summary>
 public sealed record BuildResult(
@@ -27,7 +27,8 @@ public sealed record BuildResult(
     TimeSpan Load,
     TimeSpan RenderAndWrite,
     bool Draft = false,
-    int TemplatesCompiled = 0)
+    int TemplatesCompiled = 0,
+    IReadOnlyList<string>? Notices = null)
 {
     public bool Ok => Failure == BuildFailure.None;
     public int Pages => Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
@@ -39,7 +40,9 @@ public sealed record BuildResult(
 /// templates. Pages stream from the renderer into the write transaction; a failed stage returns its errors and the
 /// previous output is never touched.
 /// </summary>
-public sealed class BuildSession(string input, string output, string theme, string? baseUrl, string? templateCache = null)
+/// <param name="theme">A theme folder (--theme), or null for the theme inside the program.</param>
+/// <param name="templateCache">The user's private folder for compiled templates (<see cref="PrivateFolder.TemplateCache"/>), or null: compile in memory.</param>
+public sealed class BuildSession(string input, string output, string? theme, string? baseUrl, string? templateCache = null)
 {
     /// <summary>Build even when the publish gate objects, marking every page as a draft (build --draft, serve).</summary>
     public bool Draft { get; init; }
@@ -47,15 +50,15 @@ public sealed class BuildSession(string input, string output, string theme, stri
     /// <summary>Compile every template of the theme, also those no page of this plan uses (tools/publish.sh ships them all).</summary>
     public bool CompileAllTemplates { get; init; }
 
-    /// <summary>Whether the theme folder is the user's own (--theme): then it is protected like the input folder.</summary>
-    public bool ThemeIsUsers { get; init; } = true;
 
     private ThemeRenderer? _renderer;
-    private TemplateCache? _cache;
 
     public string Input => input;
     public string Output => output;
-    public string Theme => theme;
+    /// <summary>The theme folder, or null for the theme inside the program.</summary>
+    public string? Theme => theme;
+
+    private string ThemeName => theme ?? DefaultTheme.Name;
 
     /// <summary>Told when a stage will take a while (large plans only), so the console is not silent for seconds.</summary>
     public Action<string>? Progress { get; init; }
@@ -80,7 +83,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
     public async Task<BuildResult> BuildAsync()
     {
         var clock = Stopwatch.StartNew();
-        if (OutputGuard.Refusal(output, input, ThemeIsUsers ? theme : null) is { } refusal)
+        if (OutputGuard.Refusal(output, input, theme) is { } refusal)
             return Fail(BuildFailure.OutputRefused, [], [refusal], TimeSpan.Zero);
         var loaded = Compute.Run(PlanLoader.Load(input, input));
         var load = clock.Elapsed;
@@ -91,7 +94,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
             return Fail(BuildFailure.Unpublishable, loaded.Diagnostics,
                 [$"公開できない問題が{blockers.Count}件あるため、サイトを作成しませんでした。出力フォルダ「{output}」は変更していません。" +
                  "上の「公開不可」の行を直してください。直す前に確認したいときは --draft を付けると、「下書き」と表示したサイトを作ります（公開には使えません）。"], load);
-        if (!Directory.Exists(theme))
+        if (theme is not null && !Directory.Exists(theme))
             return Fail(BuildFailure.ThemeMissing, loaded.Diagnostics, [$"テーマのフォルダ「{theme}」が見つかりません。リポジトリの最上位で実行するか、--theme で指定してください。"], load);
 
         if (loaded.Plan.Items.Count >= ProgressThreshold)
@@ -105,7 +108,7 @@ public sealed class BuildSession(string input, string output, string theme, stri
         try
         {
             tx = SiteWriter.Transaction.Begin(output);
-            _renderer ??= new ThemeRenderer(theme, _cache = OpenCache());
+            _renderer ??= OpenRenderer();
             if (CompileAllTemplates) await _renderer.CompileAllAsync();
             if (Memoize) (_memo ??= new RenderMemo()).ResetCounts();
             var renderer = new SiteRenderer(_renderer);
@@ -135,10 +138,19 @@ public sealed class BuildSession(string input, string output, string theme, stri
         {
             return Fail(BuildFailure.Output, loaded.Diagnostics, [ex.Message], load);
         }
-        catch (Exception ex) when (ex.GetType().Namespace?.StartsWith("RazorLight", StringComparison.Ordinal) == true || ex is InvalidOperationException)
+        catch (ThemeException ex)
         {
             _renderer = null;
-            return Fail(BuildFailure.Theme, loaded.Diagnostics, [$"テーマ「{theme}」のテンプレートに誤りがあります: {ex.Message.Trim()}", $"出力フォルダ「{output}」は変更していません。"], load);
+            return Fail(BuildFailure.Theme, loaded.Diagnostics, [$"テーマ「{ThemeName}」のテンプレートに誤りがあります: {ex.Message.Trim()}", $"出力フォルダ「{output}」は変更していません。"], load);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not the staff's input, not the theme's text, not the output folder: a fault of this program (or of a template's
+            // code at run time). Said as such, with what a developer needs, and nothing is written.
+            _renderer = null;
+            return Fail(BuildFailure.Internal, loaded.Diagnostics,
+                [$"内部エラー: サイトを作る途中で予期しない問題が起きました（{ex.GetType().Name}: {ex.Message.Trim()}）。出力フォルダ「{output}」は変更していません。" +
+                 "テーマを変えていれば、直前の変更を戻して試してください。直らなければ、この表示をそのまま開発担当に伝えてください。"], load);
         }
         finally
         {
@@ -147,15 +159,15 @@ public sealed class BuildSession(string input, string output, string theme, stri
         var elapsed = clock.Elapsed;
         var changes = ChangeReport.From(tx.Added, tx.Changed, tx.Removed, previousJson, newJson, previousJson is null && write.Unchanged == 0);
         ChangeReport.WriteBeside(output, changes);
-        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, Draft, _cache?.Compiled ?? 0);
+        return new BuildResult(BuildFailure.None, loaded.Plan, paths.Order(StringComparer.Ordinal).ToList(), loaded.Diagnostics, [], changes, write, load, elapsed, Draft,
+            _renderer?.Cache.Compiled ?? 0, _renderer?.Cache.Refusal is { } refused ? [refused] : []);
     }
 
-    /// <summary>The persistent template cache (null: --no-cache), first given the compiled templates the program ships.</summary>
-    private TemplateCache? OpenCache()
+    /// <summary>The theme read now (from the program or its folder), with its compiled templates: this program's, then the user's cache.</summary>
+    private ThemeRenderer OpenRenderer()
     {
-        if (templateCache is null) return null;
-        CompiledTemplates.Seed(templateCache);
-        return TemplateCacheStrategy.Provider(theme, templateCache);
+        var files = theme is null ? DefaultTheme.Files : ThemeFiles.FromFolder(theme);
+        return new ThemeRenderer(files, new TemplateCache(files, templateCache, CompiledTemplates.Read));
     }
 
     private static BuildResult Fail(BuildFailure failure, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> errors, TimeSpan load) =>

@@ -38,13 +38,13 @@ public sealed class ServeSession : IAsyncDisposable
 
     /// <summary>
     /// Builds the first draft and starts serving it, or returns null after saying why in Japanese (sources with errors,
-    /// an output folder that is not the tool's, a port in use). <paramref name="themeIsUsers"/>: the theme folder was given
-    /// with --theme, so it is watched (the built-in theme never changes while serving).
+    /// an output folder that is not the tool's, a port in use). A theme folder given with --theme is watched (the theme
+    /// inside the program, <paramref name="theme"/> null, never changes while serving).
     /// </summary>
-    public static async Task<ServeSession?> StartAsync(string input, string output, string theme, string? baseUrl, int port, string? netlifyToml, TextWriter log,
-        string? templateCache = null, bool themeIsUsers = true)
+    public static async Task<ServeSession?> StartAsync(string input, string output, string? theme, string? baseUrl, int port, string? netlifyToml, TextWriter log,
+        string? templateCache = null)
     {
-        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache) { Memoize = true, Draft = true, ThemeIsUsers = themeIsUsers };
+        var session = new BuildSession(input, output, theme, baseUrl, templateCache: templateCache) { Memoize = true, Draft = true };
         var serve = new ServeSession(session, log);
         var first = await session.BuildAsync();
         Print(first, log);
@@ -65,8 +65,8 @@ public sealed class ServeSession : IAsyncDisposable
         }
         serve._loop = Task.Run(serve.RebuildLoopAsync);
         serve.Watch(input, themeChanged: false);
-        if (themeIsUsers) serve.Watch(theme, themeChanged: true);
-        log.WriteLine($"プレビュー: {serve.Server.Address}  （{(themeIsUsers ? "入力とテーマ" : "入力")}の変更を監視しています。終了は Ctrl+C）");
+        if (theme is not null) serve.Watch(theme, themeChanged: true);
+        log.WriteLine($"プレビュー: {serve.Server.Address}  （{(theme is not null ? "入力とテーマ" : "入力")}の変更を監視しています。終了は Ctrl+C）");
         if (first.Diagnostics.Any(d => d.Severity == Severity.Blocking))
             log.WriteLine("公開できない問題があるため、プレビューは「下書き」と表示しています。直すと表示が消えます。公開用のサイトは build で作ります。");
         return serve;
