@@ -55,10 +55,10 @@ public sealed class ThemeRenderer
         return template;
     }
 
-    /// <summary>Compiles (or loads from the cache) every template of the theme; returns how many there are.</summary>
-    public async Task<int> CompileAllAsync()
+    /// <summary>Compiles (or loads from the cache) every template of the theme (or those <paramref name="which"/> picks); returns how many.</summary>
+    public async Task<int> CompileAllAsync(Func<string, bool>? which = null)
     {
-        var keys = Theme.Paths.Where(p => p.EndsWith(".cshtml", StringComparison.Ordinal)).ToList();
+        var keys = Theme.Paths.Where(p => p.EndsWith(".cshtml", StringComparison.Ordinal) && (which is null || which(p))).ToList();
         foreach (var key in keys) await TemplateAsync(key).ConfigureAwait(false);
         return keys.Count;
     }
