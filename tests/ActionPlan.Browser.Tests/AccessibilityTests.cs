@@ -88,8 +88,9 @@ public class AccessibilityTests(SiteFixture site)
     }
 
     private static async Task PressEnterAndWaitAsync(IPage page, string urlPattern) =>
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"),
-            new PageRunAndWaitForNavigationOptions { UrlRegex = new Regex(urlPattern), WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await Task.WhenAll(
+            page.WaitForURLAsync(new Regex(urlPattern), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 }),
+            page.Keyboard.PressAsync("Enter"));
 
     private static async Task TabUntilAsync(IPage page, string selector)
     {

@@ -42,7 +42,7 @@ public class WorkbookTests
         var xlsx = PlanLoader.Load(dir["input"], "input");
         Assert.False(xlsx.HasErrors, string.Join("\n", xlsx.Errors));
         Assert.Equal(Entries(csv, 5), Entries(xlsx, 5));
-        Assert.Equal("input/items/05.xlsx", xlsx.Plan!.Items.Single(i => i.Number == 5).Source.ResultsFile);
+        Assert.Equal("input/items/05.xlsx", xlsx.Plan!.Items.Single(i => i.Number == 5).Source!.ResultsFile);
         Assert.Equal(csv.Diagnostics.Select(d => d.Format()), xlsx.Diagnostics.Select(d => d.Format()));
     }
 

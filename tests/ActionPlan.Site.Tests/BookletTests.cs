@@ -45,7 +45,7 @@ public class BookletTests
         Assert.Contains("<th scope=\"row\" class=\"ap-table__cell ap-booklet-item__year\">令和6年度計画</th>", html);
         Assert.DoesNotContain("令和7年度計画", html);                 // the document shows the next two years' plans
         Assert.Contains("<h5 class=\"ap-section__heading\">(普及)</h5>", html);   // sub-headings nest under the item's h4
-        Assert.Equal(1, Regex.Matches(html, "<h1[ >]").Count);
+        Assert.Single(Regex.Matches(html, "<h1[ >]"));
     }
 
     [Fact]

@@ -66,6 +66,6 @@ public class ServeLoopTests
         // Direct calls queue behind each other instead of building at the same time into the same folder.
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => serve.RebuildAsync()));
         Assert.True(File.Exists(Path.Combine(dir["_site"], "index.html")));
-        Assert.Empty(Directory.GetDirectories(dir.Path).Where(d => Path.GetFileName(d).StartsWith("_site.tmp-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetDirectories(dir.Path), d => Path.GetFileName(d).StartsWith("_site.tmp-", StringComparison.Ordinal));
     }
 }

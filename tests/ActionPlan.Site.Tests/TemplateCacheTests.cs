@@ -16,7 +16,7 @@ public class TemplateCacheTests
     }
 
     private static Dictionary<string, DateTime> Files(string dir) =>
-        Directory.GetFiles(dir, "*.dll").ToDictionary(Path.GetFileName, File.GetLastWriteTimeUtc)!;
+        Directory.GetFiles(dir, "*.dll").ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc);
 
     [Fact]
     public void A_second_run_reuses_the_compiled_templates_and_an_edited_template_is_recompiled()
