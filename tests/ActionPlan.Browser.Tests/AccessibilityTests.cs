@@ -1,77 +1,20 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ActionPlan.Browser.Tests;
 
-/// <summary>Every page, in Chromium: axe (WCAG 2.0/2.1/2.2 A and AA), reflow at 320 CSS px, document basics, strict CSP.</summary>
+/// <summary>Across pages: unique titles, and a keyboard user's way from the index to an item and back (each page's own checks: <see cref="PageTests"/>).</summary>
 public class AccessibilityTests(SiteFixture site)
 {
-    public static TheoryData<string> Pages => new(SiteFixture.PagePaths());
-
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Axe_finds_no_WCAG_AA_violation(string path)
-    {
-        var (page, _) = await site.OpenAsync(path);
-        var result = await page.RunAxe(WcagAa);
-        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
-        Assert.True(result.Violations.Length == 0, $"{path}\n{report}");
-        Assert.True(result.Passes.Length > 10, "axe did not run its rules");
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task At_320_css_px_the_page_does_not_scroll_sideways(string path)
-    {
-        var (page, _) = await site.OpenAsync(path, width: 320, height: 640);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        var culprits = overflow <= 0 ? "" : await page.EvaluateAsync<string>("""
-            () => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.ap-table-scroll') && getComputedStyle(e).position !== 'absolute')
-              .slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ': ' + e.textContent.slice(0, 40)).join('\n')
-            """);
-        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the 320px viewport:\n{culprits}");
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Has_lang_ja_one_h1_a_skip_link_and_no_CSP_violation(string path)
-    {
-        var (page, csp) = await site.OpenAsync(path);
-        Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal(1, await page.Locator("h1").CountAsync());
-        await page.Keyboard.PressAsync("Tab");
-        var focused = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href') + '|' + document.activeElement.textContent");
-        Assert.Equal("#main|本文へ移動", focused);
-        await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        Assert.True(csp.Count == 0, $"{path}: CSP violations: {string.Join("; ", csp)}");
-        await page.Context.CloseAsync();
-    }
-
     [Fact]
-    public async Task Every_page_has_a_unique_title()
+    public void Every_page_has_a_unique_title()
     {
-        site.RequireBrowser();
-        var titles = new Dictionary<string, string>();
-        foreach (var path in site.Pages)
-        {
-            var (page, _) = await site.OpenAsync(path);
-            titles[path] = await page.TitleAsync();
-            await page.Context.CloseAsync();
-        }
+        // The <title> is in the HTML as served; no page needs loading for it (the per-page pass loads each page once).
+        var titles = site.Pages.ToDictionary(p => p, p => Regex.Match(File.ReadAllText(Path.Combine(site.SiteDir, p)), "<title>([^<]*)</title>").Groups[1].Value.Trim());
         var duplicates = titles.GroupBy(t => t.Value).Where(g => g.Count() > 1).Select(g => g.Key + ": " + string.Join(", ", g.Select(x => x.Key))).ToList();
         Assert.True(duplicates.Count == 0, string.Join("\n", duplicates));
         Assert.All(titles.Values, t => Assert.False(string.IsNullOrWhiteSpace(t)));
+        Assert.True(titles.Count > 30);
     }
 
     [Fact]

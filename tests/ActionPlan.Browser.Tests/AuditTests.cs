@@ -64,29 +64,27 @@ public class AuditTests
         Assert.Contains("JIS X 8341-3:2016 の適合レベル AA に配慮", page);   // people have not checked the manual criteria yet
     }
 
+    /// <summary>
+    /// A theme broken twice — low-contrast text, and a stylesheet that overrides the forced colours of the charts — is
+    /// audited once, on the two pages that show each fault (the other pages are removed from the built site so the
+    /// audit, which checks the pages it finds, stays short): each fault is named with its page and criterion.
+    /// </summary>
     [Fact]
-    public async Task Audit_fails_on_low_contrast_text_naming_the_page_and_criterion()
+    public async Task Audit_fails_on_low_contrast_text_and_on_overridden_forced_colours_naming_the_page_and_criterion()
     {
         RequireBrowser();
         using var dir = await BuiltAsync(theme =>
         {
             var tokens = Path.Combine(theme, "assets", "tokens.css");
             File.WriteAllText(tokens, File.ReadAllText(tokens).Replace("--ap-color-text: #1a1a1a;", "--ap-color-text: #b0b0b0;"));
+            File.AppendAllText(Path.Combine(theme, "assets", "print.css"), "\n.ap-chart__axis-label, .ap-chart__value { fill: #1a1a1a; }\n");
         });
+        foreach (var html in Directory.GetFiles(dir["_site"], "*.html", SearchOption.AllDirectories))
+            if (Path.GetRelativePath(dir["_site"], html).Replace('\\', '/') is not ("index.html" or "items/05.html")) File.Delete(html);
         var audit = await Run("audit", "--input", dir["input"], "--output", dir["_site"]);
         Assert.Equal(1, audit.Code);
         Assert.Contains($"{dir["_site"]}/index.html [達成基準 1.4.3] 不適合:", audit.Err);
         Assert.Contains("(axe color-contrast)", audit.Err);
-    }
-
-    [Fact]
-    public async Task Audit_fails_when_a_stylesheet_overrides_the_forced_colours()
-    {
-        RequireBrowser();
-        using var dir = await BuiltAsync(theme =>
-            File.AppendAllText(Path.Combine(theme, "assets", "print.css"), "\n.ap-chart__axis-label, .ap-chart__value { fill: #1a1a1a; }\n"));
-        var audit = await Run("audit", "--input", dir["input"], "--output", dir["_site"]);
-        Assert.Equal(1, audit.Code);
         Assert.Contains($"{dir["_site"]}/items/05.html [達成基準 1.4.3] 不適合: 強制カラーで読めない文字があります: text.ap-chart__", audit.Err);
         Assert.Contains("(forced-colors-contrast)", audit.Err);
     }
