@@ -19,7 +19,10 @@ namespace ActionPlan.Rendering.Theme;
 public static class SingleFileCompilation
 {
     /// <summary>True when this process runs from a single file without paths for its libraries.</summary>
+    // IL3000 says Location is empty inside a single file: that emptiness is exactly what this asks.
+#pragma warning disable IL3000
     public static bool Needed => string.IsNullOrEmpty(typeof(SingleFileCompilation).Assembly.Location);
+#pragma warning restore IL3000
 
     public static RazorLightEngine Engine(RazorLightProject project, ICachingProvider cache, Assembly operatingAssembly)
     {
