@@ -154,7 +154,7 @@ public static partial class SiteWriter
                 // The whole file at once through a handle: no stream buffer, and no lock (the staging folder is this build's own).
                 using (var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
                     RandomAccess.Write(handle, file.Content, 0);
-                Interlocked.Increment(ref _written);
+                if (Interlocked.Increment(ref _written) == 20) CrashPoint.Reached(CrashPoint.MidStaging);
                 if (file.Path.EndsWith(".html", StringComparison.Ordinal)) (existed ? _changed : _added).Add(file.Path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -182,9 +182,12 @@ public static partial class SiteWriter
                     File.WriteAllBytes(Path.Combine(_temp, ManifestName), manifest);
                 var gone = _previous.Where(p => _owned.Contains(p) && !_paths.ContainsKey(p)).ToList();
                 Removed = gone.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+                CrashPoint.Reached(CrashPoint.BeforeSwap);
                 if (Directory.Exists(_full)) Directory.Move(_full, old);
+                CrashPoint.Reached(CrashPoint.BetweenRenames);
                 Directory.Move(_temp, _full);
                 _committed = true;
+                CrashPoint.Reached(CrashPoint.AfterSwap);
                 TryDelete(old);
                 return new Result(_written, _unchanged, gone.Count, kept);
             }
