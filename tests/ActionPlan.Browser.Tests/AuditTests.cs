@@ -34,7 +34,7 @@ public class AuditTests
         var dir = Repo.CopyOf();
         Repo.Copy(Repo.Theme, dir["theme"]);
         breakTheme?.Invoke(dir["theme"]);
-        var build = await Run("build", "--input", dir["input"], "--output", dir["_site"], "--theme", dir["theme"], "--quiet", "--no-cache");
+        var build = await Run("build", "--input", dir["input"], "--output", dir["_site"], "--theme", dir["theme"], "--quiet");
         Assert.True(build.Code == 0, build.Err);
         return dir;
     }

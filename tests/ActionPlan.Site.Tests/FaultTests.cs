@@ -43,7 +43,6 @@ public class FaultTests
         foreach (var a in new[] { typeof(ActionPlan.Site.Cli.App).Assembly.Location, "build", "--input", Repo.Input, "--output", output, "--base-url", baseUrl, "--quiet" })
             psi.ArgumentList.Add(a);
         psi.Environment[CrashPoint.Variable] = point;
-        psi.Environment["ACTIONPLAN_TEMPLATE_CACHE"] = Path.Combine(Repo.Root, ".cache", "templates");
         using (var process = Process.Start(psi)!)
         {
             var stderr = process.StandardError.ReadToEndAsync();

@@ -234,7 +234,7 @@ public class PublishGateTests
     {
         using var dir = Repo.CopyOf();
         Assert.False(Directory.Exists(dir["theme"]));
-        using var process = Process.Start(Program(dir.Path, "build", "--no-cache", "--quiet"))!;
+        using var process = Process.Start(Program(dir.Path, "build", "--quiet"))!;
         var err = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, err);

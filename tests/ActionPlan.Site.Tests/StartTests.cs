@@ -50,7 +50,6 @@ public class StartTests
         psi.ArgumentList.Add(typeof(ActionPlan.Site.Cli.App).Assembly.Location);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment[ActionPlan.Site.Cli.PreviewCommand.OpenVariable] = opener;
-        psi.Environment["ACTIONPLAN_TEMPLATE_CACHE"] = Path.Combine(Repo.Root, ".cache", "templates");
         return Process.Start(psi)!;
     }
 

@@ -7,7 +7,11 @@ namespace ActionPlan.Testing;
 /// <summary>Builds sites for tests through the same Load → Render path the command uses.</summary>
 public static class SiteBuild
 {
-    private static readonly Lazy<ThemeRenderer> SharedTheme = new(() => new ThemeRenderer(Repo.Theme));
+    private static readonly Lazy<ThemeRenderer> SharedTheme = new(() =>
+    {
+        var files = ThemeFiles.FromFolder(Repo.Theme);
+        return new ThemeRenderer(files, new TemplateCache(files, SharedTemplateCache.Folder));
+    });
 
     public static ThemeRenderer Theme => SharedTheme.Value;
 
