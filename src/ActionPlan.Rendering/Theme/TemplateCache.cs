@@ -24,6 +24,9 @@ public sealed class TemplateCache : ICachingProvider, RazorLight.Compilation.IPr
     private readonly ThemeFiles _theme;
     private readonly Func<string, byte[]?> _shipped;
     private readonly string? _folder;
+    private string? _refusal;
+    private bool? _trusted;
+    private readonly Lock _gate = new();
     private readonly string _identity;
     private readonly ConcurrentDictionary<string, Func<ITemplatePage>> _loaded = new(StringComparer.Ordinal);
     private int _compiled;
@@ -37,17 +40,32 @@ public sealed class TemplateCache : ICachingProvider, RazorLight.Compilation.IPr
         _theme = theme;
         _shipped = shipped ?? (_ => null);
         _identity = modelIdentity ?? ModelIdentity;
-        if (folder is not null)
-        {
-            Refusal = PrivateFolder.Prepare(folder) is { } why ? $"テンプレートのキャッシュ「{folder}」を使いませんでした（{why}）。テンプレートは毎回コンパイルします。" : null;
-            if (Refusal is null) _folder = folder;
-        }
+        _folder = folder;
     }
 
     public static string Identity => ModelIdentity;
 
     /// <summary>Why the cache folder was not used (another owner, writable by others...), or null.</summary>
-    public string? Refusal { get; }
+    public string? Refusal { get { lock (_gate) return _refusal; } }
+
+    /// <summary>
+    /// Whether the folder may be read (it exists and is trusted) or, with <paramref name="create"/>, written (made
+    /// private if missing). Nothing is created until a template has to be written: a build that finds everything in
+    /// the program leaves no trace in the user's home.
+    /// </summary>
+    private bool Usable(bool create)
+    {
+        if (_folder is null) return false;
+        lock (_gate)
+        {
+            if (_trusted is { } known) return known;
+            if (!create && !Directory.Exists(_folder)) return false;   // nothing to read yet; decide when there is
+            var why = create ? PrivateFolder.Prepare(_folder) : PrivateFolder.Untrusted(_folder, directory: true);
+            if (why is not null) _refusal = $"テンプレートのキャッシュ「{_folder}」を使いませんでした（{why}）。テンプレートは毎回コンパイルします。";
+            _trusted = why is null;
+            return why is null;
+        }
+    }
 
     /// <summary>How many templates were compiled (found neither in the program nor in the cache) since this cache was opened.</summary>
     public int Compiled => Volatile.Read(ref _compiled);
@@ -77,8 +95,8 @@ public sealed class TemplateCache : ICachingProvider, RazorLight.Compilation.IPr
 
     private byte[]? ReadPrivate(string name)
     {
-        if (_folder is null) return null;
-        var path = Path.Combine(_folder, name);
+        if (!Usable(create: false)) return null;
+        var path = Path.Combine(_folder!, name);
         if (!File.Exists(path) || PrivateFolder.Untrusted(path, directory: false) is not null) return null;
         try { return File.ReadAllBytes(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
@@ -95,8 +113,8 @@ public sealed class TemplateCache : ICachingProvider, RazorLight.Compilation.IPr
     public void Invoke(RazorLight.Generation.IGeneratedRazorTemplate template, byte[] rawAssembly, byte[] rawSymbolStore)
     {
         Interlocked.Increment(ref _compiled);
-        if (_folder is null) return;
-        var path = Path.Combine(_folder, FileName(template.TemplateKey));
+        if (!Usable(create: true)) return;
+        var path = Path.Combine(_folder!, FileName(template.TemplateKey));
         var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
