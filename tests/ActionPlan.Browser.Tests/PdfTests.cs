@@ -183,8 +183,11 @@ public class PdfTests
     {
         Require();
         using var dir = Repo.CopyOf();
+        static string[] Ours() => Directory.GetFileSystemEntries(Path.GetTempPath(), "actionplan-*").Order(StringComparer.Ordinal).ToArray();
+        var before = Ours();
         var made = await Run("pdf", "--input", dir["input"]);
         Assert.True(made.Code == 0, made.Err);
+        Assert.Equal(before, Ours());   // the site it printed, and that build's change report, are gone from the temp folder
         var pdf = dir["input/booklet.pdf"];
         Assert.True(File.Exists(pdf));
         var build = await Run("build", "--input", dir["input"], "--output", dir["_site"], "--quiet");

@@ -138,3 +138,52 @@ public class ForeignFilesTests
         Assert.NotNull(PrivateFolder.Untrusted(dir["missing"], directory: true));
     }
 }
+
+/// <summary>build, check and serve, run as a staffer runs them, leave nothing in the temp folder (TMPDIR: a fresh folder of the test's).</summary>
+public class TempFolderTests
+{
+    private static System.Diagnostics.ProcessStartInfo Program(string temp, string workingDirectory, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(ActionPlan.Site.Cli.App).Assembly.Location);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["TMPDIR"] = temp;
+        return psi;
+    }
+
+    [Fact]
+    public async Task Build_check_and_serve_leave_nothing_in_the_temp_folder()
+    {
+        using var dir = Repo.CopyOf();
+        var temp = dir["tmp"];
+        Directory.CreateDirectory(temp);
+        foreach (var args in new[] { new[] { "build", "--quiet" }, ["check"], ["build", "--draft", "--output", "_draft", "--quiet"] })
+        {
+            using var p = System.Diagnostics.Process.Start(Program(temp, dir.Path, args))!;
+            var err = p.StandardError.ReadToEndAsync();
+            await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            Assert.True(p.ExitCode == 0, string.Join(" ", args) + ": " + await err);
+        }
+        using (var serve = System.Diagnostics.Process.Start(Program(temp, dir.Path, "serve", "--port", "0"))!)
+        {
+            try
+            {
+                var deadline = DateTime.UtcNow.AddMinutes(2);
+                string? line;
+                while ((line = await serve.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("プレビュー: ", StringComparison.Ordinal))
+                    Assert.True(DateTime.UtcNow < deadline, "the preview did not start");
+                Assert.NotNull(line);
+                using (var http = new HttpClient())
+                    Assert.Contains("<html", await http.GetStringAsync(line!["プレビュー: ".Length..].Split(' ')[0]));
+                using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+                await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            finally
+            {
+                if (!serve.HasExited) serve.Kill(entireProcessTree: true);
+            }
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
+    }
+}
