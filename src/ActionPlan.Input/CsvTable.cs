@@ -114,7 +114,7 @@ public sealed class CsvTable
                     continue;
                 }
                 if (shiftJis && value.Contains('?'))
-                    diagnostics.Blocking("sjis-question-mark", file, line, headers[i], ShiftJisLoss.Message, ShiftJisLoss.Hint);
+                    diagnostics.Finding("sjis-question-mark", file, line, headers[i], ShiftJisLoss.Message, ShiftJisLoss.Hint);
                 if (value.Length > MaxCellLength)
                 {
                     diagnostics.Error("csv-huge-cell", file, line, headers[i],

@@ -3,9 +3,12 @@ namespace ActionPlan.Input;
 /// <summary>
 /// Error: the sources cannot be read as a plan, nothing is built. Blocking: the plan reads, but publishing it would put
 /// something unfinished or contradictory in front of citizens — `build` stops (exit 1), `build --draft` and `serve` show it
-/// as a draft. Warning: worth a look, published anyway.
+/// as a draft. Warning: worth a look, published anyway. Finding: what the loader located (a 「（未記入）」 row, a figure
+/// that disagrees with its sentence…) for the publish gate to judge (src/ActionPlan.Site/Publishing/PublishGate.cs):
+/// the gate alone decides what is 公開不可, and turns every finding into Blocking or Warning. A finding that never
+/// met the gate counts as 公開不可.
 /// </summary>
-public enum Severity { Error, Warning, Blocking }
+public enum Severity { Error, Warning, Blocking, Finding }
 
 /// <summary>
 /// One problem found in the sources, located to file, line and field. Message is Japanese (the staff's language);
@@ -29,7 +32,7 @@ public sealed record Diagnostic(Severity Severity, string Code, string File, int
     public static string Label(Severity severity) => severity switch
     {
         Severity.Error => "エラー",
-        Severity.Blocking => "公開不可",
+        Severity.Blocking or Severity.Finding => "公開不可",
         _ => "警告",
     };
 
@@ -37,7 +40,7 @@ public sealed record Diagnostic(Severity Severity, string Code, string File, int
     public static string Key(Severity severity) => severity switch
     {
         Severity.Error => "error",
-        Severity.Blocking => "blocking",
+        Severity.Blocking or Severity.Finding => "blocking",
         _ => "warning",
     };
 }
@@ -54,9 +57,9 @@ public sealed class DiagnosticBag
     public void Error(string code, string file, int? line, string? field, string message, string? hint = null) =>
         _items.Add(new Diagnostic(Severity.Error, code, file, line, field, message, hint));
 
-    /// <summary>Something that must be fixed before publishing (the site still builds as a draft).</summary>
-    public void Blocking(string code, string file, int? line, string? field, string message, string? hint = null) =>
-        _items.Add(new Diagnostic(Severity.Blocking, code, file, line, field, message, hint));
+    /// <summary>Something the publish gate judges (whether it may be published): the loader only locates it.</summary>
+    public void Finding(string code, string file, int? line, string? field, string message, string? hint = null) =>
+        _items.Add(new Diagnostic(Severity.Finding, code, file, line, field, message, hint));
 
     public void Warning(string code, string file, int? line, string? field, string message, string? hint = null) =>
         _items.Add(new Diagnostic(Severity.Warning, code, file, line, field, message, hint));

@@ -53,6 +53,6 @@ public static class ShiftJisLoss
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].Contains('?'))
-                d.Blocking("sjis-question-mark", file, i + 1, null, Message, Hint);
+                d.Finding("sjis-question-mark", file, i + 1, null, Message, Hint);
     }
 }

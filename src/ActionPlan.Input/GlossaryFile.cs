@@ -49,7 +49,7 @@ public static class GlossaryFile
                 continue;
             }
             if (explanation.Contains(PlanLoader.Placeholder, StringComparison.Ordinal))
-                d.Blocking("placeholder-left", file, row.Line, "説明", $"説明がまだ「{PlanLoader.Placeholder}」です。", "説明を書くか、この行を消してください。");
+                d.Finding("placeholder-left", file, row.Line, "説明", $"説明がまだ「{PlanLoader.Placeholder}」です。", "説明を書くか、この行を消してください。");
             terms.Add(new GlossaryTerm(term, row["読み"].Trim(), explanation));
         }
         return terms;

@@ -78,7 +78,7 @@ public static partial class ItemCsv
             else
             {
                 if (text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
-                    d.Blocking("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
+                    d.Finding("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
                 line = new LineBuilder(text, row.Line);
                 entry.Lines.Add(line);
             }
@@ -95,12 +95,12 @@ public static partial class ItemCsv
                 {
                     var stated = ValueNotation.FiguresIn(line.Text, actual.Unit);
                     if (stated.Count > 0 && stated.All(q => q.Value != actual.Value) && troubled.Add(entry))
-                        d.Blocking("text-figure-mismatch", file, row.Line, Actual,
+                        d.Finding("text-figure-mismatch", file, row.Line, Actual,
                             $"内容の文にある数値（{string.Join("、", stated.Select(q => q.Display))}）のどれも、実績値「{actual.Display}」と一致しません。",
                             "文か実績値の列のどちらかが古いままです。公表資料を確かめて、両方を同じ値にしてください。");
                 }
                 if (indicator.Counted && !CountedMarker().IsMatch(line.Text) && troubled.Add(entry))
-                    d.Blocking("counted-without-marker", file, row.Line, Counted,
+                    d.Finding("counted-without-marker", file, row.Line, Counted,
                         "達成度対象（※）ですが、内容の文に「(※)」がありません。", "公表資料と同じく文末に「(※)」を書くか、達成度対象を空にしてください。");
             }
 
@@ -124,7 +124,7 @@ public static partial class ItemCsv
         foreach (var entry in entries.Where(e => e.Kind == EntryKind.Result))
             foreach (var line in entry.Lines.Where(l => CountedMarker().IsMatch(l.Text) && !l.Indicators.Any(i => i.Counted)))
                 if (troubled.Add(entry))
-                    d.Blocking("marker-without-indicator", file, line.Row, Counted,
+                    d.Finding("marker-without-indicator", file, line.Row, Counted,
                         "内容に「(※)」がありますが、達成度対象（※）の指標がありません。",
                         "この行の指標の「達成度対象」に「※」を書くか（指標がなければ指標・目標値・実績値も）、達成度に数えないなら文の「(※)」を消してください。");
         var built = entries
@@ -182,7 +182,7 @@ public static partial class ItemCsv
             {
                 var (small, big, column) = factor < 1 ? (a, t, Actual) : (t, a, Target);
                 var word = big.Magnitude switch { Magnitude.Oku => "億", Magnitude.Man => "万", _ => "" };
-                d.Blocking("value-magnitude-suspect", file, row.Line, column,
+                d.Finding("value-magnitude-suspect", file, row.Line, column,
                     $"{column}「{row[column]}」は{(column == Actual ? Target : Actual)}「{row[column == Actual ? Target : Actual]}」の{(factor < 1 ? "約" + Ratio(1 / factor) + "分の1" : "約" + Ratio(factor) + "倍")}です。",
                     word.Length > 0 && small.Magnitude == Magnitude.One
                         ? $"「億」「万」の書き忘れではありませんか（例: {small.Scaled.ToString(System.Globalization.CultureInfo.InvariantCulture)}{word}{small.Unit}）。"

@@ -12,7 +12,7 @@ public sealed record LoadResult(Plan? Plan, IReadOnlyList<Diagnostic> Diagnostic
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
     /// <summary>What stops publishing (the publish gate): the plan builds only as a draft while any is left.</summary>
-    public IEnumerable<Diagnostic> Blockers => Diagnostics.Where(d => d.Severity == Severity.Blocking);
+    public IEnumerable<Diagnostic> Blockers => Diagnostics.Where(d => d.Severity is Severity.Blocking or Severity.Finding);
     public bool Publishable => Plan is not null && !Blockers.Any();
 }
 
@@ -165,7 +165,7 @@ public static partial class PlanLoader
         int py = 0, pm = 0;
         var publishedOk = published is not null;
         if (published == Placeholder)
-            d.Blocking("plan-published-placeholder", file, fm.Get("公表")!.Line, "公表", $"公表年月がまだ「{Placeholder}」です。",
+            d.Finding("plan-published-placeholder", file, fm.Get("公表")!.Line, "公表", $"公表年月がまだ「{Placeholder}」です。",
                 "この版を公開する年月を「2025-02」のように書いてください。");
         else if (published is not null && !TryParseMonth(published, out py, out pm))
         {
@@ -195,7 +195,7 @@ public static partial class PlanLoader
         var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
-            d.Blocking("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
+            d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
                 $"副題「{subtitle}」が実績年度（{reporting.Value.Japanese}）と合っていません。",
                 $"副題を「{info.DerivedSubtitle}」に直すか、副題の行を消してください（実績年度から自動で作ります）。");
         return info;
@@ -377,7 +377,7 @@ public static partial class PlanLoader
         foreach (var item in items.Where(i => !i.Entries.Any(e => e.Year == info.ReportingYear && e.Kind == EntryKind.Result)))
         {
             if (unreadable.Contains(csvFiles[item.Number])) continue;
-            d.Blocking("result-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
+            d.Finding("result-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
                 $"No.{item.Number} {item.Name}: {info.ReportingYear.Japanese}の実績がありません（実績未登録）。",
                 $"{info.ReportingYear.Short},実績,… の行を書いてください（next-year --year {info.ReportingYear.Short} で行を用意できます）。");
         }

@@ -33,4 +33,26 @@ public class ArchitectureTests
         var again = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(read, OpenDataJson.Options);
         Assert.True(bytes.AsSpan().TrimEnd((byte)'\n').SequenceEqual(again));
     }
+
+    private static IEnumerable<string> Sources() =>
+        Directory.GetFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+
+    /// <summary>
+    /// 公開不可 is decided in one place: only src/ActionPlan.Site/Publishing makes a diagnostic Blocking; the loader reports
+    /// findings, and every finding code it can report is one the gate knows (with the reason it may not be published).
+    /// </summary>
+    [Fact]
+    public void Only_the_publish_gate_decides_what_may_not_be_published()
+    {
+        var deciding = Sources()
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"new Diagnostic\(Severity\.Blocking|Severity = Severity\.Blocking|\.Blocking\("))
+            .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
+            .ToList();
+        Assert.Equal(["src/ActionPlan.Site/Publishing/PublishGate.cs"], deciding);
+
+        var codes = Sources().SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\.Finding\(""([a-z-]+)""").Select(m => m.Groups[1].Value)).Distinct().Order().ToList();
+        Assert.True(codes.Count >= 9, string.Join(", ", codes));
+        Assert.Empty(codes.Except(ActionPlan.Site.Publishing.PublishGate.Unpublishable.Keys));
+    }
 }
