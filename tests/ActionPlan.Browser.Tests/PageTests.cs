@@ -9,20 +9,19 @@ namespace ActionPlan.Browser.Tests;
 /// axe (WCAG 2.0/2.1/2.2 A and AA); lang="ja", one h1, the skip link reached first by Tab and moving focus to the main
 /// content; no strict-CSP violation; no 「▲」 or 「＞」 read out by a screen reader (the accessibility tree); at 320 CSS px
 /// nothing scrolls sideways and every table caption is visible; printed on A4, no caption or heading is left alone at a
-/// page foot. Each problem found is reported, not just the first.
+/// page foot. Each problem found is reported, not just the first. Two classes share the pages so that two are checked at once.
 /// </summary>
-public class PageTests(SiteFixture site)
+public abstract class PageChecks(SiteFixture site)
 {
-    public static TheoryData<string> Pages => new(SiteFixture.PagePaths());
+    /// <summary>Every other page, from the first or the second (two classes, so two pages are checked at once).</summary>
+    protected static TheoryData<string> Half(int which) => new(SiteFixture.PagePaths().Where((_, i) => i % 2 == which));
 
     private static readonly AxeRunOptions WcagAa = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task The_page_passes_every_check_in_one_load(string path)
+    protected async Task CheckAsync(string path)
     {
         ReadingTests.RequirePdfToText();
         var (page, csp) = await site.OpenAsync(path);
@@ -88,4 +87,24 @@ public class PageTests(SiteFixture site)
         }
         Assert.True(problems.Count == 0, $"{path}:\n" + string.Join("\n", problems.Distinct()));
     }
+}
+
+/// <summary>The even-numbered pages of the site (in the build's order).</summary>
+public class PageTests(SiteFixture site) : PageChecks(site)
+{
+    public static TheoryData<string> Pages => Half(0);
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task The_page_passes_every_check_in_one_load(string path) => CheckAsync(path);
+}
+
+/// <summary>The odd-numbered pages of the site (in the build's order).</summary>
+public class MorePageTests(SiteFixture site) : PageChecks(site)
+{
+    public static TheoryData<string> Pages => Half(1);
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task The_page_passes_every_check_in_one_load(string path) => CheckAsync(path);
 }
