@@ -25,8 +25,9 @@ public sealed class SiteRenderer(ThemeRenderer theme)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    public static PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
-        new(plan, options, new SiteModelBuilder(plan, options.BaseUrl, options.DraftProblems).Specs());
+    /// <summary>The site's pages, listed with the words of this renderer's theme.</summary>
+    public PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
+        new(plan, options, new SiteModelBuilder(plan, theme.Theme.Words, options.BaseUrl, options.DraftProblems).Specs());
 
     /// <summary>Renders every file and gives it to <paramref name="sink"/> (called concurrently; order not defined).</summary>
     public async Task RenderAsync(EvaluatedPlan plan, RenderOptions options, Action<OutputFile> sink)

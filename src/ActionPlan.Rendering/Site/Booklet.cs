@@ -93,7 +93,7 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             Heading = "冊子（全項目）",
             Site = site,
             Navigation = links.Navigation(path),
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "冊子（全項目）")),
+            Breadcrumbs = links.Breadcrumbs(path, (path, "冊子（全項目）")),
             Period = site.Period,
             Published = site.Published,
             Publisher = site.Owner,

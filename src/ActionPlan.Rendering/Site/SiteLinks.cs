@@ -2,8 +2,11 @@ using ActionPlan.Domain;
 
 namespace ActionPlan.Rendering.Site;
 
-/// <summary>Links and navigation: every href relative to the page it is on, so the site works in any sub-folder and from disk.</summary>
-public sealed class SiteLinks(Plan plan)
+/// <summary>
+/// Links and navigation: every href relative to the page it is on, so the site works in any sub-folder and from disk.
+/// The labels are the theme's words (<see cref="Theme.Words"/>, nav.*).
+/// </summary>
+public sealed class SiteLinks(Plan plan, Theme.Words words)
 {
     /// <summary>The path from <paramref name="fromPath"/> to <paramref name="toPath"/> (both from the site root).</summary>
     public static string Rel(string fromPath, string toPath) =>
@@ -17,13 +20,13 @@ public sealed class SiteLinks(Plan plan)
 
     public IReadOnlyList<Link> Navigation(string path)
     {
-        var entries = new List<(string Target, string Text)> { ("index.html", "ホーム") };
-        if (First is { } first) entries.Add((Slugs.Chapter(first.Order), "計画について"));
-        if (PolicyChapter is { } policies) entries.Add((Slugs.Chapter(policies.Order), "実施方針"));
-        entries.AddRange([("divisions/index.html", "担当課から探す"), ("opendata/index.html", "オープンデータ"), ("accessibility.html", "アクセシビリティ")]);
+        var entries = new List<(string Target, string Text)> { ("index.html", words["nav.home"]) };
+        if (First is { } first) entries.Add((Slugs.Chapter(first.Order), words["nav.about"]));
+        if (PolicyChapter is { } policies) entries.Add((Slugs.Chapter(policies.Order), words["nav.policies"]));
+        entries.AddRange([("divisions/index.html", words["nav.divisions"]), ("opendata/index.html", words["nav.opendata"]), ("accessibility.html", words["nav.accessibility"])]);
         return entries.Select(e => new Link(Rel(path, e.Target), e.Text, e.Target == path)).ToList();
     }
 
-    public static IReadOnlyList<Link> Breadcrumbs(string path, params (string Target, string Text)[] trail) =>
-        new (string Target, string Text)[] { ("index.html", "ホーム") }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
+    public IReadOnlyList<Link> Breadcrumbs(string path, params (string Target, string Text)[] trail) =>
+        new (string Target, string Text)[] { ("index.html", words["nav.home"]) }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
 }

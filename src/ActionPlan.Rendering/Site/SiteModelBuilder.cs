@@ -16,21 +16,25 @@ public sealed class SiteModelBuilder
     private readonly SiteLinks _links;
     private readonly PolicyIndex _policies;
     private readonly ItemPages _items;
+    private readonly Theme.Words _words;
 
-    public SiteModelBuilder(EvaluatedPlan evaluated, string? baseUrl, IReadOnlyList<string>? draftProblems = null)
+    /// <param name="words">The theme's words (words/ja.txt): every heading, lead and label this model composes.</param>
+    public SiteModelBuilder(EvaluatedPlan evaluated, Theme.Words words, string? baseUrl, IReadOnlyList<string>? draftProblems = null)
     {
         _evaluated = evaluated;
+        _words = words;
         _plan = evaluated.Plan;
         var info = _plan.Info;
         _site = new SiteInfo(info.Title, info.Subtitle, info.City, info.Prefecture, info.Publisher,
-            $"{info.Start.Japanese}～{info.End.Japanese}（{info.Start.Western}年度～{info.End.Western}年度）",
-            info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : "（未記入）",
+            words.Format("site.period", ("start", info.Start.Japanese), ("end", info.End.Japanese),
+                ("startWestern", info.Start.Western.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("endWestern", info.End.Western.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : words["site.published-unknown"],
             string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'),
             draftProblems,
             _plan.DivisionNamed(info.Publisher) is { } publisher ? Contacts.Of(publisher) : null,
-            info.OriginalUrl is { } original ? new Link(original, info.OriginalTitle ?? $"{info.Title}（市が公表した資料）") : null,
+            info.OriginalUrl is { } original ? new Link(original, info.OriginalTitle ?? words.Format("site.original-document", ("title", info.Title))) : null,
             _plan.Terms.Count > 0);
-        _links = new SiteLinks(_plan);
+        _links = new SiteLinks(_plan, words);
         _policies = new PolicyIndex(_plan);
         _items = new ItemPages(evaluated, _site, _links, _policies);
     }
@@ -72,7 +76,7 @@ public sealed class SiteModelBuilder
     /// <summary>A booklet is a document to read through and print: up to <see cref="BookletPage.MaxItems"/> items.</summary>
     private bool HasBooklet => _plan.Items.Count <= BookletPage.MaxItems;
 
-    private Link? BookletLink(string from) => HasBooklet ? new(SiteLinks.Rel(from, BookletPage.PathName), "冊子（全項目）") : null;
+    private Link? BookletLink(string from) => HasBooklet ? new(SiteLinks.Rel(from, BookletPage.PathName), _words["booklet.link"]) : null;
 
     /// <summary>The text marker for one page: signed figures read as マイナス／プラス, each 用語集 term linked on its first use.</summary>
     private Prose ProseFor(string path) => new(_plan.Terms, SiteLinks.Rel(path, GlossaryPath));
@@ -89,7 +93,7 @@ public sealed class SiteModelBuilder
         item.Divisions,
         Reporting(item));
 
-    private string YearHeading => $"{_evaluated.ReportingYear.Japanese}の達成度";
+    private string YearHeading => _words.Format("table.year-heading", ("year", _evaluated.ReportingYear.Japanese));
 
     private IReadOnlyList<ItemTable> TablesByPolicy(string from, IEnumerable<Item> items)
     {
@@ -134,7 +138,7 @@ public sealed class SiteModelBuilder
             .Where(y => _evaluated.Items.Any(i => i.For(y).HasResults)).ToList();
         if (years.Count < 2) return null;
         return new GlanceTable(
-            $"年度ごとの年度計画達成度（{years[0].Japanese}～{years[^1].Japanese}）",
+            _words.Format("glance.caption", ("first", years[0].Japanese), ("last", years[^1].Japanese)),
             years.Select(y => y.Japanese).ToList(),
             _plan.Items.Select(i => new GlanceRow($"No.{i.Number}", new Link(SiteLinks.Rel(path, Slugs.Item(i.Number)), i.Name),
                 years.Select(y => AchievementView.Of(_evaluated[i.Number].For(y))).ToList())).ToList());
@@ -147,9 +151,9 @@ public sealed class SiteModelBuilder
         return Base(new PolicyPage
         {
             Path = path,
-            Heading = $"実施方針 {string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}"))}",
+            Heading = _words.Format("policy.heading", ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
+            Breadcrumbs = _links.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),
             Tables = TablesByPolicy(path, _policies.ItemsUnder(policy.Code)),
         });
@@ -166,13 +170,13 @@ public sealed class SiteModelBuilder
         return Base(new DivisionsPage
         {
             Path = path,
-            Heading = "担当課から探す",
-            Lead = "担当課ごとに、その課が担当する実施項目を一覧にしています。複数の課が担当する項目は、それぞれの課に表示しています。",
+            Heading = _words["divisions.heading"],
+            Lead = _words["divisions.lead"],
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "担当課から探す")),
+            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["divisions.heading"])),
             Divisions = Divisions().Select(d => (new Link(SiteLinks.Rel(path, Slugs.Division(d.Slug)), d.Name), _plan.Items.Count(i => i.Divisions.Contains(d.Name)))).ToList(),
             RelatedNote = related == 0 ? null
-                : $"担当課が「{Division.Related}」の項目（{related}項目）は、関係する複数の課が連携して取り組みます。主な担当課の一覧から探せます。",
+                : _words.Format("divisions.related-note", ("related", Division.Related), ("count", related.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         });
     }
 
@@ -183,12 +187,12 @@ public sealed class SiteModelBuilder
         return Base(new DivisionPage
         {
             Path = path,
-            Heading = $"{division.Name}の実施項目",
+            Heading = _words.Format("division.heading", ("division", division.Name)),
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, ("divisions/index.html", "担当課から探す"), (path, division.Name)),
+            Breadcrumbs = _links.Breadcrumbs(path, ("divisions/index.html", _words["divisions.heading"]), (path, division.Name)),
             Note = null,
             Contact = Contacts.Of(division),
-            Table = new ItemTable(TextView.Of($"{division.Name}が担当する実施項目（{items.Count}項目）"), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
+            Table = new ItemTable(TextView.Of(_words.Format("division.table-caption", ("division", division.Name), ("count", items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
         });
     }
 
@@ -199,9 +203,9 @@ public sealed class SiteModelBuilder
         return Base(new RedirectPage
         {
             Path = path,
-            Heading = $"{division.Name}のページは移動しました",
+            Heading = _words.Format("division.moved-heading", ("division", division.Name)),
             Site = _site,
-            Target = new Link(SiteLinks.Rel(path, target), $"{division.Name}の実施項目"),
+            Target = new Link(SiteLinks.Rel(path, target), _words.Format("division.heading", ("division", division.Name))),
             TargetPath = target,
         });
     }
@@ -215,7 +219,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = $"{chapter.Label} {chapter.Title}",
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, $"{chapter.Label} {chapter.Title}")),
+            Breadcrumbs = _links.Breadcrumbs(path, (path, $"{chapter.Label} {chapter.Title}")),
             BodyHtml = ProseMarkdown.ToHtml(chapter.Markdown, prose),
             Policies = chapter.ListsPolicies ? _policies.Tree(path, prose) : [],
             Chapters = _plan.Chapters.Select(c => new Link(SiteLinks.Rel(path, Slugs.Chapter(c.Order)), $"{c.Label} {c.Title}", c.Order == chapter.Order)).ToList(),
@@ -229,14 +233,14 @@ public sealed class SiteModelBuilder
         return Base(new OpenDataPage
         {
             Path = path,
-            Heading = "オープンデータ",
-            Lead = "実施項目の指標と年度計画達成度を、機械で読みやすい形式で公開しています。",
+            Heading = _words["opendata.heading"],
+            Lead = _words["opendata.lead"],
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "オープンデータ")),
+            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["opendata.heading"])),
             Files =
             [
-                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Csv), "年度計画達成度と指標（CSV）"), "CSV（UTF-8 BOM付き、CRLF、見出し行あり）", "実施項目×年度×指標ごとに1行。Excelでそのまま開けます。"),
-                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Json), "計画の全データ（JSON）"), "JSON（UTF-8）", "計画・実施方針・実施項目・年度ごとの計画と実績・指標・達成度をすべて含みます。"),
+                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Csv), _words["opendata.csv.link"]), _words["opendata.csv.format"], _words["opendata.csv.description"]),
+                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Json), _words["opendata.json.link"]), _words["opendata.json.format"], _words["opendata.json.description"]),
             ],
             Columns = OpenDataWriterPaths.CsvColumns,
         });
@@ -248,10 +252,10 @@ public sealed class SiteModelBuilder
         return Base(new GlossaryPage
         {
             Path = path,
-            Heading = "用語集",
-            Lead = "計画や実績の文章に出てくる言葉の意味です。各ページでは、その言葉が最初に出てくるところから、ここへリンクしています。",
+            Heading = _words["glossary.heading"],
+            Lead = _words["glossary.lead"],
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "用語集")),
+            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["glossary.heading"])),
             Entries = _plan.Terms.Select(t => new GlossaryEntryView(Prose.Anchor(t.Term), t.Term, t.Reading.Length > 0 && t.Reading != t.Term ? t.Reading : null, t.Explanation)).ToList(),
         });
     }
@@ -260,12 +264,12 @@ public sealed class SiteModelBuilder
 
     private IReadOnlyList<ChecklistRow> Checklist => AccessibilityChecklist.Rows(_plan.Accessibility ?? AccessibilityRecord.None);
 
-    private static string ConformanceWord(AccessibilityChecklist.Conformance c) => c switch
+    private string ConformanceWord(AccessibilityChecklist.Conformance c) => _words[c switch
     {
-        AccessibilityChecklist.Conformance.Conforms => "準拠",
-        AccessibilityChecklist.Conformance.PartiallyConforms => "一部準拠",
-        _ => "配慮",
-    };
+        AccessibilityChecklist.Conformance.Conforms => "accessibility.conforms",
+        AccessibilityChecklist.Conformance.PartiallyConforms => "accessibility.partially-conforms",
+        _ => "accessibility.considered",
+    }];
 
     private AccessibilityPage Accessibility(int pageCount)
     {
@@ -273,11 +277,11 @@ public sealed class SiteModelBuilder
         return Base(new AccessibilityPage
         {
             Path = path,
-            Heading = "ウェブアクセシビリティ方針",
+            Heading = _words["accessibility.heading"],
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, (path, "ウェブアクセシビリティ方針")),
+            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["accessibility.heading"])),
             PageCount = pageCount,
-            Results = new Link(SiteLinks.Rel(path, ResultsPath), "試験結果"),
+            Results = new Link(SiteLinks.Rel(path, ResultsPath), _words["accessibility.results-link"]),
             Conformance = ConformanceWord(AccessibilityChecklist.Of(Checklist)),
         });
     }
@@ -291,28 +295,34 @@ public sealed class SiteModelBuilder
         var conformance = AccessibilityChecklist.Of(rows);
         var word = ConformanceWord(conformance);
         var audit = record.Audit;
-        string Label(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
+        string Label(CheckResult r) => _words[r switch
+        {
+            CheckResult.Conforms => "results.result.conforms",
+            CheckResult.NotApplicable => "results.result.not-applicable",
+            CheckResult.Fails => "results.result.fails",
+            _ => "results.result.unchecked",
+        }];
         return Base(new AccessibilityResultsPage
         {
             Path = path,
-            Heading = "ウェブアクセシビリティ試験結果",
+            Heading = _words["results.heading"],
             Site = _site,
-            Breadcrumbs = SiteLinks.Breadcrumbs(path, ("accessibility.html", "ウェブアクセシビリティ方針"), (path, "試験結果")),
+            Breadcrumbs = _links.Breadcrumbs(path, ("accessibility.html", _words["accessibility.heading"]), (path, _words["accessibility.results-link"])),
             Conformance = word,
-            Statement = $"JIS X 8341-3:2016 の適合レベル AA に{word}",
-            Explanation = conformance switch
+            Statement = _words.Format("results.statement", ("conformance", word)),
+            Explanation = _words[conformance switch
             {
-                AccessibilityChecklist.Conformance.Conforms => "38項目すべての達成基準を、自動の試験と人による確認で試験し、すべて満たしています。",
-                AccessibilityChecklist.Conformance.PartiallyConforms => "38項目すべての達成基準を試験しました。満たしていない達成基準があります（下の表の「不適合」）。",
-                _ => "人による確認がまだ終わっていない達成基準があるため（下の表の「未確認」）、「準拠」とは表記していません。自動の試験だけでは準拠を確かめられません。",
-            },
+                AccessibilityChecklist.Conformance.Conforms => "results.explanation.conforms",
+                AccessibilityChecklist.Conformance.PartiallyConforms => "results.explanation.partially-conforms",
+                _ => "results.explanation.considered",
+            }],
             TestedOn = audit is null ? null : DateOf(audit.Date),
             Browser = audit?.Browser,
             Axe = audit?.Axe,
             TestedPages = audit?.Pages.Select(p => new TestedPageView(p, sitePages.Contains(p) ? SiteLinks.Rel(path, p) : null)).ToList() ?? [],
             UntestedPages = audit is null ? [] : sitePages.Where(p => !audit.Pages.Contains(p)).Order(StringComparer.Ordinal).Select(p => new Link(SiteLinks.Rel(path, p), p)).ToList(),
             Rows = rows.Select(r => new ChecklistRowView(r.Criterion.Number, r.Criterion.Name, r.Criterion.Level, Label(r.Result),
-                r.ByPerson ? "人による確認" : r.Result == CheckResult.Fails || r.AutomaticPassed ? "自動" : "—", r.Note)).ToList(),
+                r.ByPerson ? _words["results.by-person"] : r.Result == CheckResult.Fails || r.AutomaticPassed ? _words["results.automatic"] : "—", r.Note)).ToList(),
             Failures = audit?.Failures.Select(f => new AuditFailureView(new Link(SiteLinks.Rel(path, f.Page), f.Page), f.Criterion, f.Message)).ToList() ?? [],
             Automatic = rows.Count(r => r.AutomaticPassed || (r.Result == CheckResult.Fails && !r.ByPerson)),
             ByPerson = rows.Count(r => r.ByPerson),
@@ -321,16 +331,18 @@ public sealed class SiteModelBuilder
     }
 
     /// <summary>「2026-11-25」 → 「2026年11月25日」.</summary>
-    private static string DateOf(string iso)
+    private string DateOf(string iso)
     {
         var parts = iso.Split('-');
         return parts.Length == 3 && int.TryParse(parts[0], out var y) && int.TryParse(parts[1], out var m) && int.TryParse(parts[2], out var d)
-            ? $"{y}年{m}月{d}日" : iso;
+            ? _words.Format("results.date", ("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("month", m.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("day", d.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : iso;
     }
 
     private NotFoundPage NotFound()
     {
-        var page = Base(new NotFoundPage { Path = "404.html", Heading = "ページが見つかりません", Site = _site });
+        var page = Base(new NotFoundPage { Path = "404.html", Heading = _words["notfound.heading"], Site = _site });
         return _site.BaseUrl is null ? page : page with { Navigation = page.Navigation.Select(l => l with { Href = page.Root + l.Href }).ToList() };
     }
 }

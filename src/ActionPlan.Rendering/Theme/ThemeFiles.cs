@@ -88,6 +88,10 @@ public sealed class ThemeFiles
         return copy.ToArray();
     }
 
+    /// <summary>The words the site model composes (words/ja.txt), read once.</summary>
+    public Words Words => _words ??= Theme.Words.Parse(Text(Theme.Words.DefaultFile) ?? "", Name + "/" + Theme.Words.DefaultFile);
+    private Words? _words;
+
     /// <summary>The templates as RazorLight reads them: a project whose items come from memory.</summary>
     public RazorLightProject Project() => new MemoryProject(this);
 

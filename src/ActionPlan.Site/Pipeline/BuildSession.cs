@@ -121,7 +121,7 @@ public sealed class BuildSession(string input, string output, string? theme, str
                 paths.Add(file.Path);
                 if (file.Path == OpenDataWriterPaths.Json) newJson = file.Content;
             });
-            var site = SiteRenderer.Prepare(loaded.Plan, options);
+            var site = renderer.Prepare(loaded.Plan, options);
             // The stylesheet and open data are made beside the pages when they are small; a large plan's open data
             // waits until the pages' garbage is collected (MemoryPacing).
             var beside = MemoryPacing.SiteFilesBesidePages(loaded.Plan.Items.Count) ? Task.Run(() => renderer.SiteFiles(site).ToList()) : null;
