@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rids=("$@"); [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 win-x64)
+# ReadyToRun (code compiled ahead of time: the 0.4 s first build, docs/performance.md) is on for the programs staff
+# get. ACTIONPLAN_READY_TO_RUN=false leaves it out — the same program, started by the JIT — which is how the test
+# suite publishes (crossgen costs minutes on two busy cores; bench/startup.sh measures the shipped program).
+r2r="${ACTIONPLAN_READY_TO_RUN:-true}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # 1. Compile the default theme's templates — all of them (--all-templates), also those the shipped plan does not use
@@ -33,7 +37,7 @@ for rid in "${rids[@]}"; do
   echo "== $rid"
   rm -rf "dist/$rid"
   dotnet publish src/ActionPlan.Site -c Release -r "$rid" --self-contained -nologo -v quiet \
-    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun="$r2r" -p:PublishReadyToRunComposite=false \
     -p:CompiledTemplates="$templates" -o "dist/$rid" >/dev/null
   rm -f dist/"$rid"/*.pdb   # symbols stay beside a single file; the program is all a staffer needs
   case "$rid" in win-*) cp tools/preview.cmd "dist/$rid/preview.cmd" ;; esac   # double-click preview that stays open on an error

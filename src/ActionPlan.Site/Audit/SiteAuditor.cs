@@ -121,22 +121,24 @@ public sealed partial class SiteAuditor(string browserPath)
     {
         await page.EvaluateExpressionAsync("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         var focusable = await page.EvaluateExpressionAsync<int>(FocusableScript + ".length");
+        // Each element the Tab key reaches is noted by the page itself as it gains focus (with whether its focus is
+        // visible), so the keys are pressed one after another and the notes read once: one round trip per key instead
+        // of two (a page with hundreds of links took most of the audit's time).
+        await page.EvaluateExpressionAsync(
+            "window.__apFocus = []; document.addEventListener('focusin', ev => { const e = ev.target; if (!e || e === document.body) return;" +
+            " const s = getComputedStyle(e); const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');" +
+            " const id = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('href') ? '[href=\"' + e.getAttribute('href') + '\"]' : '') + ':' + [...document.querySelectorAll('*')].indexOf(e);" +
+            " window.__apFocus.push([id, String(visible), e.className || '']); }, true);");
+        await page.Keyboard.PressAsync("Tab");
+        var skipFirst = await page.EvaluateExpressionAsync<bool>("!!document.activeElement && document.activeElement.classList.contains('ap-skip-link')");
+        for (var i = 1; i < focusable + 2; i++) await page.Keyboard.PressAsync("Tab");
+        var log = await page.EvaluateExpressionAsync<string[][]>("window.__apFocus");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var noOutline = new List<string>();
-        var skipFirst = false;
-        for (var i = 0; i < focusable + 2; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var info = await page.EvaluateExpressionAsync<string[]>(
-                "(() => { const e = document.activeElement; if (!e || e === document.body) return ['', 'true'];" +
-                " const s = getComputedStyle(e); const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');" +
-                " const id = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('href') ? '[href=\"' + e.getAttribute('href') + '\"]' : '') + ':' + [...document.querySelectorAll('*')].indexOf(e);" +
-                " return [id, String(visible), e.className || '']; })()");
-            if (i == 0) skipFirst = info.Length > 2 && info[2].Contains("ap-skip-link", StringComparison.Ordinal);
-            if (info[0].Length == 0) continue;
-            seen.Add(info[0]);
-            if (info[1] != "true") noOutline.Add(info[0].Split(':')[0]);
-        }
+        // Each element as it was first reached: past the last element, Tab leaves the page and comes back to the first
+        // one from outside, where the browser need not show keyboard focus the same way.
+        foreach (var info in log)
+            if (seen.Add(info[0]) && info[1] != "true") noOutline.Add(info[0].Split(':')[0]);
         var all = await page.EvaluateExpressionAsync<string[]>(FocusableScript +
             ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('href') ? '[href=\"' + e.getAttribute('href') + '\"]' : '') + ':' + [...document.querySelectorAll('*')].indexOf(e))");
         var unreached = all.Where(a => !seen.Contains(a)).Select(a => a.Split(':')[0]).ToArray();
