@@ -10,6 +10,9 @@ rids=("$@"); [ ${#rids[@]} -gt 0 ] || rids=(linux-x64 win-x64)
 # get. ACTIONPLAN_READY_TO_RUN=false leaves it out — the same program, started by the JIT — which is how the test
 # suite publishes (crossgen costs minutes on two busy cores; bench/startup.sh measures the shipped program).
 r2r="${ACTIONPLAN_READY_TO_RUN:-true}"
+# ACTIONPLAN_COMPRESS=true compresses the libraries inside the single file (half the size, but every start unpacks
+# them into memory: measured in docs/performance.md, not shipped).
+compress="${ACTIONPLAN_COMPRESS:-false}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # 1. Compile the default theme's templates — all of them (--all-templates), also those the shipped plan does not use
@@ -37,7 +40,7 @@ for rid in "${rids[@]}"; do
   echo "== $rid"
   rm -rf "dist/$rid"
   dotnet publish src/ActionPlan.Site -c Release -r "$rid" --self-contained -nologo -v quiet \
-    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun="$r2r" -p:PublishReadyToRunComposite=false \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun="$r2r" -p:EnableCompressionInSingleFile="$compress" -p:PublishReadyToRunComposite=false \
     -p:CompiledTemplates="$templates" -o "dist/$rid" >/dev/null
   rm -f dist/"$rid"/*.pdb   # symbols stay beside a single file; the program is all a staffer needs
   case "$rid" in win-*) cp tools/preview.cmd "dist/$rid/preview.cmd" ;; esac   # double-click preview that stays open on an error
