@@ -130,4 +130,40 @@ public class TemplateRenderingTests
         Assert.Equal(sync.ToArray(), async.ToArray());
         Assert.Equal("見出し\n\n本文\nxyz\n", System.Text.Encoding.UTF8.GetString(async.ToArray()));
     }
+
+    /// <summary>
+    /// What the renderer here replaces, checked whole: every page of the seed site (and of a draft, with its banner)
+    /// rendered by RazorLight's own renderer — its layouts, sections, includes and encoding — gives the same bytes.
+    /// </summary>
+    [Fact]
+    public async Task Every_page_is_the_same_bytes_as_RazorLights_own_renderer_writes()
+    {
+        var plan = ActionPlan.Domain.EvaluatedPlan.Of(ActionPlan.Input.PlanLoader.Load(Repo.Input, "input").Plan!);
+        var renderer = SiteBuild.Theme;
+        foreach (var draft in new[] { false, true })
+        {
+            var pages = new ActionPlan.Rendering.Site.SiteModelBuilder(plan, renderer.Theme.Words, "https://example.city.jp/ap", draft ? ["問題の例"] : null).Pages();
+            Assert.True(pages.Count > 30);
+            foreach (var page in pages)
+            {
+                var ours = await renderer.RenderBytesAsync(page);
+                var theirs = await renderer.RenderThroughRazorLightAsync(page);
+                Assert.True(ours.AsSpan().SequenceEqual(theirs), $"{page.Path} (draft: {draft}) differs from RazorLight's rendering");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_layout_that_names_itself_or_a_circle_of_layouts_is_a_theme_error_naming_the_chain()
+    {
+        using var dir = Repo.CopyOf(Repo.Theme, "theme");
+        var layout = Path.Combine(dir["theme"], "layouts", "_Layout.cshtml");
+        File.WriteAllText(layout, "@{ Layout = \"layouts/_Outer.cshtml\"; }\n" + File.ReadAllText(layout));
+        File.WriteAllText(Path.Combine(dir["theme"], "layouts", "_Outer.cshtml"), "@{ Layout = \"layouts/_Layout.cshtml\"; }\n@RenderBody()\n");
+        var run = Cli.Invoke("build", "--input", Repo.Input, "--output", dir["site"], "--theme", dir["theme"], "--no-cache");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("レイアウトが循環しています", run.Err);
+        Assert.Contains("layouts/_Layout.cshtml → layouts/_Outer.cshtml → layouts/_Layout.cshtml", run.Err);
+        Assert.False(Directory.Exists(dir["site"]));
+    }
 }

@@ -89,6 +89,7 @@ public sealed class ThemeRenderer
     /// </summary>
     public async Task<byte[]> RenderBytesAsync(Page page)
     {
+        if (ThroughRazorLight) return await RenderThroughRazorLightAsync(page).ConfigureAwait(false);
         var template = await TemplateAsync(page.Template).ConfigureAwait(false);
         var context = new PageContext { Model = page };
         var body = new StringWriter(new StringBuilder(16 * 1024));
@@ -117,6 +118,21 @@ public sealed class ThemeRenderer
             layout.EnsureRenderedBodyOrSections();
             (inner, body) = (layout, buffered);
         }
+    }
+
+    /// <summary>
+    /// Renders pages with RazorLight's own renderer instead (ACTIONPLAN_RENDERER=razorlight): for the benchmark that
+    /// measures what the renderer here buys (docs/performance.md), and for the test that both give the same bytes.
+    /// </summary>
+    public bool ThroughRazorLight { get; init; } = Environment.GetEnvironmentVariable("ACTIONPLAN_RENDERER") == "razorlight";
+
+    /// <summary>The page as RazorLight's renderer writes it (its layouts, sections and includes), normalized the same way.</summary>
+    public async Task<byte[]> RenderThroughRazorLightAsync(Page page)
+    {
+        var template = await _engine.CompileTemplateAsync(page.Template).ConfigureAwait(false);
+        using var output = new NormalizingWriter();
+        await _engine.RenderTemplateAsync(template, (object)page, output).ConfigureAwait(false);
+        return output.ToArray();
     }
 
     /// <summary>A layout that is already in the chain (a layout naming itself, or two naming each other) would never end.</summary>
