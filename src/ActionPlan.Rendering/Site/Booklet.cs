@@ -15,10 +15,7 @@ public sealed record BookletChapter(string Id, string Heading, string BodyHtml, 
 /// A row of an item's 年度行動計画及び実績: 「令和4年度実績」 with its lines and achievement, or 「令和5年度計画」 with its
 /// lines (no achievement).
 /// </summary>
-public sealed record BookletYearRow(string Label, IReadOnlyList<LineView> Lines, AchievementView? Achievement)
-{
-    public string AchievementText => Achievement is null ? "" : Achievement.Percent is null ? Achievement.Words : $"{Achievement.Display}（{Achievement.Words}）";
-}
+public sealed record BookletYearRow(string Label, IReadOnlyList<LineView> Lines, AchievementView? Achievement);
 
 /// <summary>An item laid out as the city's table: No., 項目名, 担当課, 現状・課題, 目標, and the years.</summary>
 public sealed record BookletItem(

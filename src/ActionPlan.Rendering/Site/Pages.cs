@@ -64,21 +64,15 @@ public abstract record Page
     public string HomeHref => Root + "index.html";
 }
 
-/// <summary>年度計画達成度 as shown: number, words and a bar, never colour alone. The status decides; the words and the CSS modifier follow from it.</summary>
+/// <summary>
+/// 年度計画達成度 as shown: number, words and a bar, never colour alone. The status decides; the CSS modifier follows
+/// from it, and the words are the theme's (words/ja.txt, status.&lt;modifier&gt;).
+/// </summary>
 public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year)
 {
     public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese);
 
     public string Display => Percent is { } p ? $"{p}%" : "—";
-
-    public string Words => Status switch
-    {
-        AchievementStatus.Achieved => "達成",
-        AchievementStatus.Partial => "一部達成",
-        AchievementStatus.Unmet => "未達成",
-        AchievementStatus.NotAssessed => "評価対象外（数値目標なし）",
-        _ => "実績未登録",
-    };
 
     /// <summary>The meter's BEM modifier (ap-meter--achieved …), the theme's name for the status.</summary>
     public string Modifier => Status switch

@@ -24,9 +24,9 @@ public static class SingleFileCompilation
     public static bool Needed => string.IsNullOrEmpty(typeof(SingleFileCompilation).Assembly.Location);
 #pragma warning restore IL3000
 
-    public static RazorLightEngine Engine(RazorLightProject project, ICachingProvider cache, Assembly operatingAssembly)
+    public static RazorLightEngine Engine(RazorLightProject project, ICachingProvider cache, Assembly operatingAssembly, Action<ITemplatePage> prerender)
     {
-        var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false, CachingProvider = cache };
+        var options = new RazorLightOptions { DisableEncoding = false, EnableDebugMode = false, CachingProvider = cache, PreRenderCallbacks = [prerender] };
         var compiler = new RoslynCompilationService(new LoadedAssemblyReferences(), operatingAssembly, cache as IPrecompileCallback);
         var templates = new RazorTemplateCompiler(new RazorSourceGenerator(RazorLightsRazorEngine(), project, options.Namespaces), compiler, project, options);
         return new RazorLightEngine(new EngineHandler(options, templates, new TemplateFactoryProvider(), cache));

@@ -11,8 +11,14 @@ namespace ActionPlan.Rendering.Theme;
 /// template writes, in text or in an attribute, is formatted with the invariant culture: the same bytes under any OS
 /// culture (a German locale would otherwise write the SVG coordinate 164.8 as 「164,8」).
 /// </summary>
-public abstract class ThemePage<TModel> : TemplatePage<TModel>
+public abstract class ThemePage<TModel> : TemplatePage<TModel>, IUsesWords
 {
+    /// <summary>The theme's words (words/ja.txt), given to every template before it runs.</summary>
+    public Words Words { get; set; } = null!;
+
+    /// <summary>A status's words (status.achieved …), from the theme's words file.</summary>
+    protected string Status(ActionPlan.Rendering.Site.AchievementView achievement) => Words["status." + achievement.Modifier];
+
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     protected ThemePage() => HtmlEncoder = Encoder;
@@ -28,4 +34,10 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
 
     public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
         base.WriteAttributeValue(prefix, prefixOffset, Invariant(value), valueOffset, valueLength, isLiteral);
+}
+
+/// <summary>A template that reads the theme's words: the renderer hands them over before it runs.</summary>
+public interface IUsesWords
+{
+    Words Words { set; }
 }

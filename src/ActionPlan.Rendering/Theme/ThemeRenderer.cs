@@ -27,14 +27,21 @@ public sealed class ThemeRenderer
         Cache = cache ?? new TemplateCache(theme, folder: null);
         if (SingleFileCompilation.Needed)
         {
-            _engine = SingleFileCompilation.Engine(theme.Project(), Cache, typeof(Page).Assembly);
+            _engine = SingleFileCompilation.Engine(theme.Project(), Cache, typeof(Page).Assembly, GiveWords);
             return;
         }
         _engine = new RazorLightEngineBuilder()
             .UseProject(theme.Project())
             .SetOperatingAssembly(typeof(Page).Assembly)
             .UseCachingProvider(Cache)
+            .AddPrerenderCallbacks(GiveWords)
             .Build();
+    }
+
+    /// <summary>RazorLight's own renderer (ACTIONPLAN_RENDERER=razorlight) makes template instances itself: they get the words here.</summary>
+    private void GiveWords(ITemplatePage page)
+    {
+        if (page is IUsesWords usesWords) usesWords.Words = Theme.Words;
     }
 
     /// <summary>A renderer for the theme in a folder, without a persistent cache (tests, tools).</summary>
@@ -50,6 +57,7 @@ public sealed class ThemeRenderer
     {
         var type = await _types.GetOrAdd(key, k => new Lazy<Task<Type>>(() => CompileAsync(k))).Value.ConfigureAwait(false);
         var template = (ITemplatePage)Activator.CreateInstance(type)!;
+        if (template is IUsesWords usesWords) usesWords.Words = Theme.Words;
         template.Key = key;
         template.DisableEncoding = false;
         return template;
