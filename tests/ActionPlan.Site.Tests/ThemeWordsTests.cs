@@ -38,7 +38,8 @@ public class ThemeWordsTests
     public void Every_word_of_the_default_theme_is_used_and_a_malformed_line_is_located()
     {
         var words = DefaultTheme.Files.Words;
-        var sources = string.Join("\n", Directory.GetFiles(Path.Combine(Repo.Root, "src", "ActionPlan.Rendering"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var sources = string.Join("\n", Directory.GetFiles(Path.Combine(Repo.Root, "src", "ActionPlan.Rendering"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Repo.Theme, "*.cshtml", SearchOption.AllDirectories)).Select(File.ReadAllText));
         // status.<modifier> is looked up by the meter's modifier (AchievementView.Modifier): each must exist, and be one.
         var modifiers = new[] { "achieved", "partial", "unmet", "none", "pending" };
         Assert.All(modifiers, m => Assert.False(string.IsNullOrEmpty(words["status." + m])));

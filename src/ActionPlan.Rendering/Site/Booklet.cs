@@ -61,8 +61,10 @@ public sealed record BookletPage : Page
 }
 
 /// <summary>Builds the booklet from the evaluated plan: the same sources and figures as every other page.</summary>
-public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, long? pdfBytes)
+public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, long? pdfBytes, Theme.Words words)
 {
+    private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private Plan Plan => evaluated.Plan;
 
     public BookletPage Build()
@@ -78,28 +80,28 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             .Select(g => new BookletGroup("policy-" + Slugs.Hash(g.leaf.Code), policies.TrailText(g.leaf.Code), g.items.Select(i => Item(i, prose, path)).ToList()))
             .ToList();
 
-        var itemsLabel = $"第{Plan.Chapters.Count + 1}";
+        var itemsHeading = words.Format("booklet.items-heading", ("chapter", N(Plan.Chapters.Count + 1)));
         var contents = chapters.Select(c => new ContentsEntry(c.Id, TextView.Of(c.Heading), [])).ToList();
-        contents.Add(new ContentsEntry("items", TextView.Of($"{itemsLabel} 実施項目"), groups
+        contents.Add(new ContentsEntry("items", TextView.Of(itemsHeading), groups
             .Select(g => new ContentsEntry(g.Id, g.Heading, g.Items.Select(i => new ContentsEntry(i.Id, TextView.Of($"{i.NumberLabel} {i.Name}"), [])).ToList()))
             .ToList()));
 
         return new BookletPage
         {
             Path = path,
-            Heading = "冊子（全項目）",
+            Heading = words["booklet.link"],
             Site = site,
             Navigation = links.Navigation(path),
-            Breadcrumbs = links.Breadcrumbs(path, (path, "冊子（全項目）")),
+            Breadcrumbs = links.Breadcrumbs(path, (path, words["booklet.link"])),
             Period = site.Period,
             Published = site.Published,
             Publisher = site.Owner,
             Contents = contents,
             Chapters = chapters,
-            ItemsHeading = $"{itemsLabel} 実施項目",
+            ItemsHeading = itemsHeading,
             ItemsLead = Plan.Info.Subtitle,
             Groups = groups,
-            Pdf = pdfBytes is { } bytes ? new Link(BookletPage.PdfName, $"冊子のPDF（{Size(bytes)}）") : null,
+            Pdf = pdfBytes is { } bytes ? new Link(BookletPage.PdfName, words.Format("booklet.pdf-link", ("size", Size(bytes)))) : null,
         };
     }
 
@@ -114,20 +116,20 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
         var reporting = evaluated.ReportingYear;
         var last = Plan.Info.LastPlanShown;
         var rows = evaluation.Years.Where(y => y.Year <= reporting)
-            .Select(y => new BookletYearRow($"{y.Year.Japanese}実績", y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [], AchievementView.Of(y)))
+            .Select(y => new BookletYearRow(words.Format("indicator.row-result", ("year", y.Year.Japanese)), y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [], AchievementView.Of(y)))
             .Concat(evaluation.Years.Where(y => y.Year > reporting && y.Year <= last && y.Plan is not null)
-                .Select(y => new BookletYearRow($"{y.Year.Japanese}計画", y.Plan!.Lines.Select(l => LineView.Of(l, prose)).ToList(), null)))
+                .Select(y => new BookletYearRow(words.Format("indicator.row-plan", ("year", y.Year.Japanese)), y.Plan!.Lines.Select(l => LineView.Of(l, prose)).ToList(), null)))
             .ToList();
         return new BookletItem(
             $"item-{item.Number}",
-            $"No.{item.Number}",
+            words.Format("item.number", ("number", N(item.Number))),
             item.Name,
             string.Join("、", item.Divisions),
             policies.TrailText(item.PolicyCode),
             SectionView.Of(item.Issues, prose, subheadingLevel: 5),
             SectionView.Of(item.Goals, prose, subheadingLevel: 5),
             rows,
-            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), $"No.{item.Number}のページ（指標と達成度の推移）"));
+            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), words.Format("booklet.item-page-link", ("number", N(item.Number)))));
     }
 
 }

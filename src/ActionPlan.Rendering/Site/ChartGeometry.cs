@@ -9,7 +9,7 @@ public static class ChartGeometry
     private const double Width = 560, Height = 260, Left = 56, Right = 540, Top = 20, Bottom = 220;
 
     /// <summary>Null when the item has no assessed year.</summary>
-    public static ChartView? For(ItemEvaluation item, PlanInfo info)
+    public static ChartView? For(ItemEvaluation item, PlanInfo info, Theme.Words words)
     {
         if (item.Years.All(e => e.Computed.Percent is null)) return null;
         var years = info.Years.ToList();
@@ -20,12 +20,12 @@ public static class ChartGeometry
             var eval = item.Years.FirstOrDefault(e => e.Year == y && e.HasResults);
             var pct = eval?.Computed.Percent;
             var yPos = pct is { } p ? YOf(p) : Bottom;
-            return new ChartPoint(y.JapaneseWithWestern, y.Short, pct, eval is null ? "実績未登録" : eval.Computed.Display,
+            return new ChartPoint(y.JapaneseWithWestern, y.Short, pct, eval is null ? words["status.pending"] : eval.Computed.Display,
                 Math.Round(Left + 20 + step * i, 2), Math.Round(yPos, 2), Math.Round(pct is { } q && q > 85 ? yPos + 18 : yPos - 10, 2));
         }).ToList();
         var assessed = points.Where(p => p.Percent is not null).ToList();
         return new ChartView(
-            $"No.{item.Item.Number}の年度計画達成度の推移",
+            words.Format("chart.title", ("number", item.Item.Number.ToString(CultureInfo.InvariantCulture))),
             string.Join("、", assessed.Select(p => $"{p.Year} {p.Display}")),
             Width, Height, Left, Right, Top, Bottom,
             new[] { 0, 25, 50, 75, 100 }.Select(p => (Math.Round(YOf(p), 2), $"{p}%")).ToList(),

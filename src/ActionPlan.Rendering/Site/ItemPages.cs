@@ -4,8 +4,13 @@ using ActionPlan.Domain;
 namespace ActionPlan.Rendering.Site;
 
 /// <summary>An item's page: its text, each year's plan and results with the achievement, its indicators and its chart.</summary>
-public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies)
+public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, Theme.Words words)
 {
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>「No.5 ふるさと納税の推進」: the item's heading, its neighbours' links and its last breadcrumb.</summary>
+    private string Title(Item item) => words.Format("item.heading", ("number", N(item.Number)), ("name", item.Name));
+
     private Plan Plan => evaluated.Plan;
 
     public ItemPage Build(int index)
@@ -24,10 +29,10 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             TextView? note = null;
             if (y.Published is { } pub)
             {
-                published = pub.Display + (y.Agreement == Agreement.Agrees ? "（計算した値と一致）" : "");
+                published = pub.Display + (y.Agreement == Agreement.Agrees ? words["item.published-agrees"] : "");
                 if (y.Agreement == Agreement.Disagrees)
-                    note = Prose.SignsOnly.Text($"計算した達成度（{y.Computed.Display}）は公表値（{pub.Display}）と異なります。このページには計算した値を表示しています。" +
-                           (pub.Reason is { } reason ? $"異なる理由: {reason}" : ""));
+                    note = Prose.SignsOnly.Text(words.Format("item.published-disagrees", ("computed", y.Computed.Display), ("published", pub.Display)) +
+                           (pub.Reason is { } reason ? words.Format("item.published-reason", ("reason", reason)) : ""));
             }
             // In page order (results are shown before the plan), so a term is linked where a reader first meets it.
             var results = y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [];
@@ -45,42 +50,41 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         var indicators = evaluation.Years
             .SelectMany(y => y.Indicators.Select(i => (Year: y, Indicator: i)))
             .Select(t => new IndicatorRow(
-                $"{t.Year.Year.Japanese}{(t.Indicator.Kind == EntryKind.Result ? "実績" : "計画")}",
+                words.Format(t.Indicator.Kind == EntryKind.Result ? "indicator.row-result" : "indicator.row-plan", ("year", t.Year.Year.Japanese)),
                 t.Indicator.Indicator.Name,
                 Target(t.Indicator.Indicator),
                 Actual(t.Indicator.Indicator),
                 t.Indicator.Indicator.Actual?.Unit is { Length: > 0 } u ? u : t.Indicator.Indicator.Target?.Unit is { Length: > 0 } tu ? tu : "—",
-                t.Indicator.Indicator.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "—" },
+                t.Indicator.Indicator.Kind switch { TargetKind.AtLeast => words["indicator.at-least"], TargetKind.AtMost => words["indicator.at-most"], _ => "—" },
                 t.Indicator.Ratio is { } r ? (r * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—",
-                t.Indicator.Indicator.Counted ? "※ 対象" : "対象外",
+                t.Indicator.Indicator.Counted ? words["indicator.counted"] : words["indicator.not-counted"],
                 t.Indicator.Indicator.Counted))
             .ToList();
 
         Link? Neighbour(int i) => i >= 0 && i < Plan.Items.Count
-            ? new Link(SiteLinks.Rel(path, Slugs.Item(Plan.Items[i].Number)), $"No.{Plan.Items[i].Number} {Plan.Items[i].Name}")
+            ? new Link(SiteLinks.Rel(path, Slugs.Item(Plan.Items[i].Number)), Title(Plan.Items[i]))
             : null;
 
         return new ItemPage
         {
             Path = path,
-            Heading = $"No.{item.Number} {item.Name}",
+            Heading = Title(item),
             Site = site,
             Navigation = links.Navigation(path),
-            NumberLabel = $"No.{item.Number}",
+            NumberLabel = words.Format("item.number", ("number", N(item.Number))),
             Name = item.Name,
             Divisions = item.Divisions.Select(d => new DivisionRef(d, Plan.DivisionNamed(d) is { } div ? SiteLinks.Rel(path, Slugs.Division(div.Slug)) : null)).ToList(),
             Contacts = item.Divisions.Select(Plan.DivisionNamed).OfType<Division>().Select(Contacts.Of).OfType<ContactView>().ToList(),
             PolicyTrail = trail.Select(p => new Link(SiteLinks.Rel(path, Slugs.Policy(p.Code)), $"{p.Label} {p.Name}")).ToList(),
-            Breadcrumbs = links.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, $"No.{item.Number} {item.Name}")).ToArray()),
+            Breadcrumbs = links.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, Title(item))).ToArray()),
             Issues = issues,
             Goals = goals,
             Latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear)),
             Years = years,
             Indicators = indicators,
-            YearsHint = "（※）の付いた実績の指標が、その年度の年度計画達成度の計算対象です。" +
-                (years.Any(y => y.Published is not null) ? "「公表値」は、市が公表した資料に載っている年度計画達成度です。このサイトは指標から達成度を計算し、公表値と照らし合わせています。" : ""),
-            RatioHint = evaluation.Years.SelectMany(y => y.Indicators).Any(i => i.Indicator.Target?.Value < 0) ? RatioRule + ReductionRule : RatioRule,
-            Chart = ChartGeometry.For(evaluation, Plan.Info),
+            YearsHint = words["item.years-hint"] + (years.Any(y => y.Published is not null) ? words["item.years-hint-published"] : ""),
+            RatioHint = words["item.ratio-rule"] + (evaluation.Years.SelectMany(y => y.Indicators).Any(i => i.Indicator.Target?.Value < 0) ? words["item.reduction-rule"] : ""),
+            Chart = ChartGeometry.For(evaluation, Plan.Info, words),
             Previous = Neighbour(index - 1),
             Next = Neighbour(index + 1),
         };
@@ -94,21 +98,19 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
 
     private static string Size(Quantity q) => (q with { Value = Math.Abs(q.Value), ExplicitPlus = false }).Display;
 
-    private static FigureView Target(Indicator i)
+    private FigureView Target(Indicator i)
     {
         if (i.Target is not { } t || !IsChange(i)) return Figure(i.Target);
-        var bound = i.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" };
-        return new FigureView(t.Display, t.Spoken, $"{Size(t)}{bound}の{(t.Value < 0 ? "削減" : "増加")}");
+        var bound = i.Kind switch { TargetKind.AtLeast => words["indicator.at-least"], TargetKind.AtMost => words["indicator.at-most"], _ => "" };
+        return new FigureView(t.Display, t.Spoken, words.Format("figure.change", ("size", Size(t) + bound), ("direction", words[t.Value < 0 ? "figure.reduction" : "figure.increase"])));
     }
 
-    private static FigureView Actual(Indicator i)
+    private FigureView Actual(Indicator i)
     {
         if (i.Actual is not { } a || !IsChange(i)) return Figure(i.Actual);
-        return new FigureView(a.Display, a.Spoken, a.Value == 0 ? "増減なし" : $"{Size(a)}の{(a.Value < 0 ? "減少" : "増加")}");
+        return new FigureView(a.Display, a.Spoken, a.Value == 0 ? words["figure.no-change"]
+            : words.Format("figure.change", ("size", Size(a)), ("direction", words[a.Value < 0 ? "figure.decrease" : "figure.increase"])));
     }
-
-    public const string RatioRule = "比率は、「以上」の目標では実績÷目標、「以下」の目標では実績が目標以下なら100%・超えたら目標÷実績で、0%～100%の範囲に収めます。";
-    public const string ReductionRule = "目標値が減らす量で書かれた削減の目標では、減らせた量÷目標の削減量です（増えた場合は0%）。";
 }
 
 /// <summary>How to reach a division, only with what the city gave in divisions.csv.</summary>

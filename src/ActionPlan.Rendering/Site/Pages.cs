@@ -57,7 +57,8 @@ public abstract record Page
     /// <summary>「../」 per folder level, so every link works at a domain root, in a sub-folder and from disk.</summary>
     public virtual string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
 
-    public string DocumentTitle => Path == "index.html" ? Site.Title + "の進捗 | " + Site.City : $"{Heading} | {Site.Title} | {Site.City}";
+    /// <summary>The home page (its document title names the plan's progress rather than a page).</summary>
+    public bool IsHome => Path == "index.html";
     public string Stylesheet => Root + "assets/site.css";
     public virtual string? Canonical => CanonicalOf(Path);
     protected string? CanonicalOf(string path) => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (path == "index.html" ? "" : path);
@@ -284,10 +285,7 @@ public sealed record AccessibilityPage : Page
 public sealed record ChecklistRowView(string Number, string Name, string Level, string Result, string Method, string Note);
 
 /// <summary>A page of the last audit: linked when the site still has it.</summary>
-public sealed record TestedPageView(string Path, string? Href)
-{
-    public string Note => Href is null ? "（現在のサイトにはないページ）" : "";
-}
+public sealed record TestedPageView(string Path, string? Href);
 
 /// <summary>A failure the last audit found, as shown.</summary>
 public sealed record AuditFailureView(Link Page, string Criterion, string Message);
@@ -304,8 +302,6 @@ public sealed record AccessibilityResultsPage : Page
     public required string Statement { get; init; }
     public required string Explanation { get; init; }
     public required string? TestedOn { get; init; }
-    public string TestedOnText => TestedOn ?? "まだ行っていません";
-    public string TestedPagesText => TestedPages.Count > 0 ? $"{TestedPages.Count}ページ（一覧は下にあります）" : "—";
     public required string? Browser { get; init; }
     public required string? Axe { get; init; }
     /// <summary>The pages the last audit opened; a page the site no longer has is listed without a link.</summary>

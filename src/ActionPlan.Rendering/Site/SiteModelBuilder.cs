@@ -36,7 +36,7 @@ public sealed class SiteModelBuilder
             _plan.Terms.Count > 0);
         _links = new SiteLinks(_plan, words);
         _policies = new PolicyIndex(_plan);
-        _items = new ItemPages(evaluated, _site, _links, _policies);
+        _items = new ItemPages(evaluated, _site, _links, _policies, words);
     }
 
     /// <summary>Every page model, built now (tests and small sites).</summary>
@@ -60,7 +60,7 @@ public sealed class SiteModelBuilder
         specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
         if (HasBooklet)
-            specs.Add(new(BookletPage.Kind, BookletPage.PathName, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength).Build()));
+            specs.Add(new(BookletPage.Kind, BookletPage.PathName, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
         specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
         if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, GlossaryPath, Glossary));
         var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
