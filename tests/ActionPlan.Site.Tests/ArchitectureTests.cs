@@ -55,4 +55,17 @@ public class ArchitectureTests
         Assert.True(codes.Count >= 9, string.Join(", ", codes));
         Assert.Empty(codes.Except(ActionPlan.Site.Publishing.PublishGate.Unpublishable.Keys));
     }
+
+    /// <summary>Every page path is made in one place (Slugs): no other source file writes a page's file name.</summary>
+    [Fact]
+    public void Every_page_path_is_made_in_one_place()
+    {
+        var composing = Sources()
+            .Where(f => Path.GetFileName(f) != "Slugs.cs")
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => Regex.IsMatch(l.Text, @"""[^""\s]*[A-Za-z0-9]\.html""") || Regex.IsMatch(l.Text, @"\$""[^""]*\.html"""))
+            .Select(l => $"{Path.GetRelativePath(Repo.Root, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(composing.Count == 0, "page paths made outside Slugs:\n" + string.Join("\n", composing));
+    }
 }

@@ -39,7 +39,6 @@ public sealed record BookletGroup(string Id, TextView Heading, IReadOnlyList<Boo
 public sealed record BookletPage : Page
 {
     public const string Kind = "pages/Booklet.cshtml";
-    public const string PathName = "booklet.html";
     /// <summary>The PDF published beside the site (input/booklet.pdf, copied by build), when there is one.</summary>
     public const string PdfName = "booklet.pdf";
     /// <summary>
@@ -69,8 +68,8 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
 
     public BookletPage Build()
     {
-        const string path = BookletPage.PathName;
-        var prose = new Prose(Plan.Terms, SiteModelBuilder.GlossaryPath);
+        const string path = Slugs.Booklet;
+        var prose = new Prose(Plan.Terms, Slugs.Glossary);
         var chapters = Plan.Chapters.Select(c => new BookletChapter(
             $"chapter-{c.Order}", $"{c.Label} {c.Title}", ProseMarkdown.ToHtml(c.Markdown, prose, headingShift: 1), c.ListsPolicies ? policies.Tree(path, prose) : [])).ToList();
 

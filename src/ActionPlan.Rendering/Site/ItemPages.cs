@@ -19,7 +19,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
         var evaluation = evaluated[item.Number];
         var path = Slugs.Item(item.Number);
         var trail = policies.Trail(item.PolicyCode);
-        var prose = new Prose(Plan.Terms, SiteLinks.Rel(path, SiteModelBuilder.GlossaryPath));
+        var prose = new Prose(Plan.Terms, SiteLinks.Rel(path, Slugs.Glossary));
         var issues = SectionView.Of(item.Issues, prose);
         var goals = SectionView.Of(item.Goals, prose);
 

@@ -58,11 +58,11 @@ public abstract record Page
     public virtual string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
 
     /// <summary>The home page (its document title names the plan's progress rather than a page).</summary>
-    public bool IsHome => Path == "index.html";
+    public bool IsHome => Path == Slugs.Home;
     public string Stylesheet => Root + "assets/site.css";
     public virtual string? Canonical => CanonicalOf(Path);
-    protected string? CanonicalOf(string path) => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (path == "index.html" ? "" : path);
-    public string HomeHref => Root + "index.html";
+    protected string? CanonicalOf(string path) => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (path == Slugs.Home ? "" : path);
+    public string HomeHref => Root + Slugs.Home;
 }
 
 /// <summary>

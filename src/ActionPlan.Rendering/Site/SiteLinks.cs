@@ -20,13 +20,13 @@ public sealed class SiteLinks(Plan plan, Theme.Words words)
 
     public IReadOnlyList<Link> Navigation(string path)
     {
-        var entries = new List<(string Target, string Text)> { ("index.html", words["nav.home"]) };
+        var entries = new List<(string Target, string Text)> { (Slugs.Home, words["nav.home"]) };
         if (First is { } first) entries.Add((Slugs.Chapter(first.Order), words["nav.about"]));
         if (PolicyChapter is { } policies) entries.Add((Slugs.Chapter(policies.Order), words["nav.policies"]));
-        entries.AddRange([("divisions/index.html", words["nav.divisions"]), ("opendata/index.html", words["nav.opendata"]), ("accessibility.html", words["nav.accessibility"])]);
+        entries.AddRange([(Slugs.Divisions, words["nav.divisions"]), (Slugs.OpenData, words["nav.opendata"]), (Slugs.Accessibility, words["nav.accessibility"])]);
         return entries.Select(e => new Link(Rel(path, e.Target), e.Text, e.Target == path)).ToList();
     }
 
     public IReadOnlyList<Link> Breadcrumbs(string path, params (string Target, string Text)[] trail) =>
-        new (string Target, string Text)[] { ("index.html", words["nav.home"]) }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
+        new (string Target, string Text)[] { (Slugs.Home, words["nav.home"]) }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
 }

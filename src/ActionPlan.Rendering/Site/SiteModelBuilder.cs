@@ -48,38 +48,37 @@ public sealed class SiteModelBuilder
     /// </summary>
     public IReadOnlyList<PageSpec> Specs()
     {
-        var specs = new List<PageSpec> { new(IndexPage.Kind, "index.html", Index) };
+        var specs = new List<PageSpec> { new(IndexPage.Kind, Slugs.Home, Index) };
         for (var i = 0; i < _plan.Items.Count; i++)
         {
             var index = i;
             specs.Add(new(ItemPage.Kind, Slugs.Item(_plan.Items[i].Number), () => _items.Build(index)));
         }
         specs.AddRange(_plan.Policies.Select(p => new PageSpec(PolicyPage.Kind, Slugs.Policy(p.Code), () => Policy(p))));
-        specs.Add(new(DivisionsPage.Kind, "divisions/index.html", DivisionsIndex));
+        specs.Add(new(DivisionsPage.Kind, Slugs.Divisions, DivisionsIndex));
         specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d.Slug), () => DivisionPageFor(d))));
         specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
         specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
         if (HasBooklet)
-            specs.Add(new(BookletPage.Kind, BookletPage.PathName, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
-        specs.Add(new(OpenDataPage.Kind, "opendata/index.html", OpenData));
-        if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, GlossaryPath, Glossary));
+            specs.Add(new(BookletPage.Kind, Slugs.Booklet, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
+        specs.Add(new(OpenDataPage.Kind, Slugs.OpenData, OpenData));
+        if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, Slugs.Glossary, Glossary));
         var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
-        specs.Add(new(AccessibilityPage.Kind, "accessibility.html", () => Accessibility(count)));
-        var sitePages = specs.Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).Append(ResultsPath).Append("404.html").ToHashSet(StringComparer.Ordinal);
-        specs.Add(new(AccessibilityResultsPage.Kind, ResultsPath, () => AccessibilityResults(sitePages)));
-        specs.Add(new(NotFoundPage.Kind, "404.html", NotFound));
+        specs.Add(new(AccessibilityPage.Kind, Slugs.Accessibility, () => Accessibility(count)));
+        var sitePages = specs.Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).Append(Slugs.AccessibilityResults).Append(Slugs.NotFound).ToHashSet(StringComparer.Ordinal);
+        specs.Add(new(AccessibilityResultsPage.Kind, Slugs.AccessibilityResults, () => AccessibilityResults(sitePages)));
+        specs.Add(new(NotFoundPage.Kind, Slugs.NotFound, NotFound));
         return specs;
     }
 
-    public const string GlossaryPath = "glossary.html";
 
     /// <summary>A booklet is a document to read through and print: up to <see cref="BookletPage.MaxItems"/> items.</summary>
     private bool HasBooklet => _plan.Items.Count <= BookletPage.MaxItems;
 
-    private Link? BookletLink(string from) => HasBooklet ? new(SiteLinks.Rel(from, BookletPage.PathName), _words["booklet.link"]) : null;
+    private Link? BookletLink(string from) => HasBooklet ? new(SiteLinks.Rel(from, Slugs.Booklet), _words["booklet.link"]) : null;
 
     /// <summary>The text marker for one page: signed figures read as マイナス／プラス, each 用語集 term linked on its first use.</summary>
-    private Prose ProseFor(string path) => new(_plan.Terms, SiteLinks.Rel(path, GlossaryPath));
+    private Prose ProseFor(string path) => new(_plan.Terms, SiteLinks.Rel(path, Slugs.Glossary));
 
     // ---- lists -----------------------------------------------------------------------------------
 
@@ -108,7 +107,7 @@ public sealed class SiteModelBuilder
 
     private IndexPage Index()
     {
-        const string path = "index.html";
+        const string path = Slugs.Home;
         var statuses = _plan.Items.Select(i => Reporting(i).Status).ToList();
         return Base(new IndexPage
         {
@@ -165,7 +164,7 @@ public sealed class SiteModelBuilder
 
     private DivisionsPage DivisionsIndex()
     {
-        const string path = "divisions/index.html";
+        const string path = Slugs.Divisions;
         var related = _plan.Items.Count(i => i.Divisions.Contains(Division.Related));
         return Base(new DivisionsPage
         {
@@ -189,7 +188,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words.Format("division.heading", ("division", division.Name)),
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, ("divisions/index.html", _words["divisions.heading"]), (path, division.Name)),
+            Breadcrumbs = _links.Breadcrumbs(path, (Slugs.Divisions, _words["divisions.heading"]), (path, division.Name)),
             Note = null,
             Contact = Contacts.Of(division),
             Table = new ItemTable(TextView.Of(_words.Format("division.table-caption", ("division", division.Name), ("count", items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
@@ -229,7 +228,7 @@ public sealed class SiteModelBuilder
 
     private OpenDataPage OpenData()
     {
-        const string path = "opendata/index.html";
+        const string path = Slugs.OpenData;
         return Base(new OpenDataPage
         {
             Path = path,
@@ -248,7 +247,7 @@ public sealed class SiteModelBuilder
 
     private GlossaryPage Glossary()
     {
-        const string path = GlossaryPath;
+        const string path = Slugs.Glossary;
         return Base(new GlossaryPage
         {
             Path = path,
@@ -260,7 +259,6 @@ public sealed class SiteModelBuilder
         });
     }
 
-    public const string ResultsPath = "accessibility-results.html";
 
     private IReadOnlyList<ChecklistRow> Checklist => AccessibilityChecklist.Rows(_plan.Accessibility ?? AccessibilityRecord.None);
 
@@ -273,7 +271,7 @@ public sealed class SiteModelBuilder
 
     private AccessibilityPage Accessibility(int pageCount)
     {
-        const string path = "accessibility.html";
+        const string path = Slugs.Accessibility;
         return Base(new AccessibilityPage
         {
             Path = path,
@@ -281,7 +279,7 @@ public sealed class SiteModelBuilder
             Site = _site,
             Breadcrumbs = _links.Breadcrumbs(path, (path, _words["accessibility.heading"])),
             PageCount = pageCount,
-            Results = new Link(SiteLinks.Rel(path, ResultsPath), _words["accessibility.results-link"]),
+            Results = new Link(SiteLinks.Rel(path, Slugs.AccessibilityResults), _words["accessibility.results-link"]),
             Conformance = ConformanceWord(AccessibilityChecklist.Of(Checklist)),
         });
     }
@@ -289,7 +287,7 @@ public sealed class SiteModelBuilder
     /// <param name="sitePages">Every real page of this site (redirect notices excepted), to compare with the last audit's list.</param>
     private AccessibilityResultsPage AccessibilityResults(IReadOnlySet<string> sitePages)
     {
-        const string path = ResultsPath;
+        const string path = Slugs.AccessibilityResults;
         var record = _plan.Accessibility ?? AccessibilityRecord.None;
         var rows = Checklist;
         var conformance = AccessibilityChecklist.Of(rows);
@@ -307,7 +305,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words["results.heading"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, ("accessibility.html", _words["accessibility.heading"]), (path, _words["accessibility.results-link"])),
+            Breadcrumbs = _links.Breadcrumbs(path, (Slugs.Accessibility, _words["accessibility.heading"]), (path, _words["accessibility.results-link"])),
             Conformance = word,
             Statement = _words.Format("results.statement", ("conformance", word)),
             Explanation = _words[conformance switch
@@ -342,7 +340,7 @@ public sealed class SiteModelBuilder
 
     private NotFoundPage NotFound()
     {
-        var page = Base(new NotFoundPage { Path = "404.html", Heading = _words["notfound.heading"], Site = _site });
+        var page = Base(new NotFoundPage { Path = Slugs.NotFound, Heading = _words["notfound.heading"], Site = _site });
         return _site.BaseUrl is null ? page : page with { Navigation = page.Navigation.Select(l => l with { Href = page.Root + l.Href }).ToList() };
     }
 }

@@ -5,11 +5,21 @@ using System.Text.RegularExpressions;
 namespace ActionPlan.Rendering.Site;
 
 /// <summary>
-/// File names derived from input. Only [0-9A-Za-z-] ever reaches a path, so nothing from the sources can
-/// write outside the output folder; names that are not safe as they are get a stable hash instead.
+/// Every page's path, made here and nowhere else: the site's own pages (fixed) and the pages of the plan's items,
+/// policies, divisions and chapters (from input). Only [0-9A-Za-z-] from input ever reaches a path, so nothing from the
+/// sources can write outside the output folder; names that are not safe as they are get a stable hash instead.
 /// </summary>
 public static partial class Slugs
 {
+    public const string Home = "index.html";
+    public const string Divisions = "divisions/index.html";
+    public const string OpenData = "opendata/index.html";
+    public const string Glossary = "glossary.html";
+    public const string Booklet = "booklet.html";
+    public const string Accessibility = "accessibility.html";
+    public const string AccessibilityResults = "accessibility-results.html";
+    public const string NotFound = "404.html";
+
     [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z-]{0,40}$")]
     private static partial Regex Safe();
 

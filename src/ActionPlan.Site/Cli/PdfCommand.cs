@@ -68,7 +68,7 @@ public static class PdfCommand
             var plan = result.Plan!.Plan;   // the plan the build loaded (no second read of the input)
             if (!o.Quiet) stdout.WriteLine($"冊子を {browserPath} で印刷します…");
             await using var server = await PreviewServer.StartAsync(ServedSite.FromFolder(temp), 0, null, liveReload: false);
-            var printed = await new BookletPrinter(browserPath).PrintAsync(new Uri(server.Address, BookletPage.PathName), o.BaseUrl);
+            var printed = await new BookletPrinter(browserPath).PrintAsync(new Uri(server.Address, Slugs.Booklet), o.BaseUrl);
             var info = plan.Info;
             var title = info.Subtitle.Length > 0 ? $"{info.Title} {info.Subtitle}" : info.Title;
             var pdf = PdfFinisher.Finish(printed.Pdf, title, "ja", info.PublicationKnown ? info.PublishedYear : info.ReportingYear.Western + 1, info.PublicationKnown ? info.PublishedMonth : 4);

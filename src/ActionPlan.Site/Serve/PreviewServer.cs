@@ -84,12 +84,12 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
         var key = path.TrimStart('/');
-        if (key.Length == 0 || key.EndsWith('/')) key += "index.html";
+        if (key.Length == 0 || key.EndsWith('/')) key += ActionPlan.Rendering.Site.Slugs.Home;   // a folder's index page, as Netlify serves it
         if (!site.TryRead(key, out var bytes))
         {
             ctx.Response.StatusCode = 404;
-            if (!site.TryRead("404.html", out bytes)) { await ctx.Response.WriteAsync("404"); return; }
-            key = "404.html";
+            if (!site.TryRead(ActionPlan.Rendering.Site.Slugs.NotFound, out bytes)) { await ctx.Response.WriteAsync("404"); return; }
+            key = ActionPlan.Rendering.Site.Slugs.NotFound;
         }
         ctx.Response.ContentType = ContentType(key);
         if (_liveReload && key.EndsWith(".html", StringComparison.Ordinal))
