@@ -169,7 +169,7 @@ public static partial class PlanLoader
                 "この版を公開する年月を「2025-02」のように書いてください。");
         else if (published is not null && !TryParseMonth(published, out py, out pm))
         {
-            d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2024-02」か「2024年2月」の形で書いてください。");
+            d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2025-02」「2025年2月」か「令和7年2月」の形で書いてください。");
             publishedOk = false;
         }
         if (start is { } s && end is { } e && e < s)
@@ -213,12 +213,24 @@ public static partial class PlanLoader
     [GeneratedRegex(@"^(?<y>\d{4})(?:-|年|/)(?<m>\d{1,2})月?$")]
     private static partial Regex MonthShape();
 
+    /// <summary>和暦: 「令和7年2月」「令和元年5月」「R7-02」「R7年2月」「平成31年3月」 (after NFKC).</summary>
+    [GeneratedRegex(@"^(?<era>令和|平成|R|H)(?<y>元|\d{1,2})(?:-|年|/)(?<m>\d{1,2})月?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WarekiMonthShape();
+
     private static bool TryParseMonth(string text, out int year, out int month)
     {
         year = month = 0;
-        var m = MonthShape().Match(ValueNotation.Normalize(text));
-        if (!m.Success) return false;
-        year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var normalized = ValueNotation.Normalize(text).Trim();
+        var m = MonthShape().Match(normalized);
+        if (m.Success)
+            year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        else if ((m = WarekiMonthShape().Match(normalized)).Success)
+        {
+            var n = m.Groups["y"].Value == "元" ? 1 : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (n < 1) return false;
+            year = (m.Groups["era"].Value is "令和" or "R" or "r" ? 2018 : 1988) + n;
+        }
+        else return false;
         month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         return month is >= 1 and <= 12;
     }
