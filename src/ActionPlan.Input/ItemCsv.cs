@@ -79,6 +79,7 @@ public static partial class ItemCsv
             {
                 if (text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
                     d.Finding("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
+                SampleText.Check(text, file, row.Line, Text, d);
                 line = new LineBuilder(text, row.Line);
                 entry.Lines.Add(line);
             }

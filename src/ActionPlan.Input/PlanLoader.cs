@@ -158,6 +158,8 @@ public static partial class PlanLoader
         var city = fm.RequireText("自治体", file, d, "小郡市");
         var prefecture = fm.Get("都道府県") is null ? "" : fm.RequireText("都道府県", file, d, "福岡県") ?? "";
         var publisher = fm.Get("担当") is null ? "" : fm.RequireText("担当", file, d, "総務広報課") ?? "";
+        foreach (var (key, value) in new[] { ("名称", title), ("副題", subtitle), ("自治体", city), ("都道府県", prefecture), ("担当", publisher) })
+            if (value is not null) SampleText.Check(value, file, fm.Get(key)?.Line, key, d);
         var start = PlanYear(fm, "開始年度", file, d);
         var end = PlanYear(fm, "終了年度", file, d);
         var reporting = PlanYear(fm, "実績年度", file, d);
@@ -274,6 +276,7 @@ public static partial class PlanLoader
                 continue;
             }
             var notes = row["注記"].Length == 0 ? [] : row["注記"].Split('\n').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            foreach (var col in new[] { "名称", "説明" }) SampleText.Check(row[col], file, row.Line, col, d);
             policies.Add(new Policy(code, row["上位コード"].Length == 0 ? null : row["上位コード"], row["表記"], row["名称"], row["説明"], notes));
         }
         foreach (var p in policies.Where(p => p.ParentCode is not null && !lines.ContainsKey(p.ParentCode)))

@@ -95,6 +95,7 @@ public static class SectionReader
                                         $"「{CsvTable.Shorten(bodyLines[bodyLine].Trim())}」の行が「- 」で始まっていないため、前の箇条書きの続きとしてつながってしまいます。",
                                         "新しい箇条書きなら行頭に「- 」を付けてください。前の行の続きなら、前の行につなげて1行にしてください。");
                         }
+                        SampleText.Check(text, file, li.Line + 1 + lineOffset, "箇条書き", diagnostics);
                         bullets.Add(SplitTags(text.Trim()));
                     }
                     break;

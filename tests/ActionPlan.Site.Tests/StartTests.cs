@@ -22,6 +22,21 @@ public class StartTests
         Assert.True(File.Exists(Path.Combine(plan, "input", "README.md")));
         if (!empty) Assert.Empty(Repo.Differences(Repo.Tree(Repo.Input), Repo.Tree(Path.Combine(plan, "input"))));
 
+        if (empty)
+        {
+            // The empty plan's example text (〇〇市, 「…を書きます」) is located and never published; a draft shows it.
+            var sample = Cli.Invoke("check", "--input", Path.Combine(plan, "input"));
+            Assert.Equal(1, sample.ExitCode);
+            Assert.Contains("エラー0件・公開不可7件・警告0件", sample.Out);
+            Assert.Contains("input/plan.md:3 [自治体] 公開不可: 見本の文「〇〇市」が残っています。", sample.Err);
+            var refused = Cli.Invoke("build", "--input", Path.Combine(plan, "input"), "--output", Path.Combine(plan, "_site"));
+            Assert.Equal(1, refused.ExitCode);
+            Assert.False(Directory.Exists(Path.Combine(plan, "_site")));
+            var draft = Cli.Invoke("build", "--draft", "--input", Path.Combine(plan, "input"), "--output", Path.Combine(plan, "_draft"));
+            Assert.True(draft.ExitCode == 0, draft.Err);
+            Assert.Contains("〇〇市", File.ReadAllText(Path.Combine(plan, "_draft", "index.html")));
+            ReplaceSamples(Path.Combine(plan, "input"));   // what a city does first
+        }
         var check = Cli.Invoke("check", "--input", Path.Combine(plan, "input"));
         Assert.True(check.ExitCode == 0, check.Out + check.Err);
         Assert.Contains("エラー0件・公開不可0件・警告0件", check.Out);
@@ -29,6 +44,33 @@ public class StartTests
         Assert.True(build.ExitCode == 0, build.Err);
         Assert.Contains("エラー0件・公開不可0件・警告0件", build.Out);
         Assert.True(File.Exists(Path.Combine(plan, "_site", "index.html")));
+    }
+
+    /// <summary>Every example sentence and 〇〇 of the empty plan replaced by the city's own words.</summary>
+    private static void ReplaceSamples(string input)
+    {
+        foreach (var file in Directory.GetFiles(input, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".md") || f.EndsWith(".csv")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var (sentence, i) in ActionPlan.Input.SampleText.Sentences.Select((s, i) => (s, i)))
+                text = text.Replace(sentence, $"市が書いた文その{i + 1}。".TrimEnd(sentence.EndsWith('。') ? ' ' : '。'));
+            File.WriteAllText(file, text.Replace("〇〇市", "小郡市"), new System.Text.UTF8Encoding(true));
+        }
+    }
+
+    /// <summary>The example sentences the loader knows are exactly those the empty plan ships with.</summary>
+    [Fact]
+    public void The_sample_sentences_the_loader_knows_are_the_empty_plans()
+    {
+        var folder = Path.Combine(Repo.Root, "src", "ActionPlan.Site", "Init", "empty", "input");
+        var shipped = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines)
+            .SelectMany(l => l.Split(','))
+            .Select(cell => cell.TrimStart('-', ' ').Trim())
+            .Where(cell => cell.Contains("書きます", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(shipped, ActionPlan.Input.SampleText.Sentences.Order(StringComparer.Ordinal));
+        Assert.Contains(File.ReadAllLines(Path.Combine(folder, "plan.md")), l => l.Contains(ActionPlan.Input.SampleText.Mark, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class PublishGate
         ["marker-without-indicator"] = "a (※) in the text has no counted indicator",
         ["value-magnitude-suspect"] = "a figure is off by 億 or 万 (a unit lost in Excel)",
         ["sjis-question-mark"] = "saving as Shift_JIS turned characters into 「?」",
+        ["sample-left"] = "the example text of an empty plan (〇〇市, 「…を書きます」) would be published as the city's",
         ["published-disagrees"] = "the computed achievement disagrees with the published one and no reason is given",
     };
 
