@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export NUGET_PACKAGES="${NUGET_PACKAGES:-$PWD/.nuget-packages}"
+# Compiled templates kept between deploys with the rest of the cache (netlify-plugin-cache keeps .cache/). The program
+# uses the folder only while it belongs to the build's user and nobody else can write it (docs/hardening.md).
+export ACTIONPLAN_TEMPLATE_CACHE="${ACTIONPLAN_TEMPLATE_CACHE:-$PWD/.cache/templates}"
 
 pinned=$(sed -n 's/.*"version": *"\([0-9]*\)\..*/\1/p' global.json | head -1)   # the major version global.json names
 has_sdk() { command -v dotnet >/dev/null && dotnet --list-sdks 2>/dev/null | grep -q "^${pinned}\."; }
