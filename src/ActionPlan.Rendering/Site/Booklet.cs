@@ -62,7 +62,6 @@ public sealed record BookletPage : Page
 /// <summary>Builds the booklet from the evaluated plan: the same sources and figures as every other page.</summary>
 public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, long? pdfBytes, Theme.Words words)
 {
-    private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Plan Plan => evaluated.Plan;
 
@@ -79,7 +78,7 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             .Select(g => new BookletGroup("policy-" + Slugs.Hash(g.leaf.Code), policies.TrailText(g.leaf.Code), g.items.Select(i => Item(i, prose, path)).ToList()))
             .ToList();
 
-        var itemsHeading = words.Format("booklet.items-heading", ("chapter", N(Plan.Chapters.Count + 1)));
+        var itemsHeading = words.Format("booklet.items-heading", ("chapter", Plan.Chapters.Count + 1));
         var contents = chapters.Select(c => new ContentsEntry(c.Id, TextView.Of(c.Heading), [])).ToList();
         contents.Add(new ContentsEntry("items", TextView.Of(itemsHeading), groups
             .Select(g => new ContentsEntry(g.Id, g.Heading, g.Items.Select(i => new ContentsEntry(i.Id, TextView.Of($"{i.NumberLabel} {i.Name}"), [])).ToList()))
@@ -121,14 +120,14 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             .ToList();
         return new BookletItem(
             $"item-{item.Number}",
-            words.Format("item.number", ("number", N(item.Number))),
+            words.Format("item.number", ("number", item.Number)),
             item.Name,
             string.Join("、", item.Divisions),
             policies.TrailText(item.PolicyCode),
             SectionView.Of(item.Issues, prose, subheadingLevel: 5),
             SectionView.Of(item.Goals, prose, subheadingLevel: 5),
             rows,
-            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), words.Format("booklet.item-page-link", ("number", N(item.Number)))));
+            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), words.Format("booklet.item-page-link", ("number", item.Number))));
     }
 
 }

@@ -6,10 +6,8 @@ namespace ActionPlan.Rendering.Site;
 /// <summary>An item's page: its text, each year's plan and results with the achievement, its indicators and its chart.</summary>
 public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks links, PolicyIndex policies, Theme.Words words)
 {
-    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>「No.5 ふるさと納税の推進」: the item's heading, its neighbours' links and its last breadcrumb.</summary>
-    private string Title(Item item) => words.Format("item.heading", ("number", N(item.Number)), ("name", item.Name));
+    private string Title(Item item) => words.Format("item.heading", ("number", item.Number), ("name", item.Name));
 
     private Plan Plan => evaluated.Plan;
 
@@ -71,7 +69,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             Heading = Title(item),
             Site = site,
             Navigation = links.Navigation(path),
-            NumberLabel = words.Format("item.number", ("number", N(item.Number))),
+            NumberLabel = words.Format("item.number", ("number", item.Number)),
             Name = item.Name,
             Divisions = item.Divisions.Select(d => new DivisionRef(d, Plan.DivisionNamed(d) is { } div ? SiteLinks.Rel(path, Slugs.Division(div.Slug)) : null)).ToList(),
             Contacts = item.Divisions.Select(Plan.DivisionNamed).OfType<Division>().Select(Contacts.Of).OfType<ContactView>().ToList(),

@@ -27,7 +27,7 @@ public sealed class SiteModelBuilder
         var info = _plan.Info;
         _site = new SiteInfo(info.Title, info.Subtitle, info.City, info.Prefecture, info.Publisher,
             words.Format("site.period", ("start", info.Start.Japanese), ("end", info.End.Japanese),
-                ("startWestern", info.Start.Western.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("endWestern", info.End.Western.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                ("startWestern", info.Start.Western), ("endWestern", info.End.Western)),
             info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : words["site.published-unknown"],
             string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'),
             draftProblems,
@@ -175,7 +175,7 @@ public sealed class SiteModelBuilder
             Breadcrumbs = _links.Breadcrumbs(path, (path, _words["divisions.heading"])),
             Divisions = Divisions().Select(d => (new Link(SiteLinks.Rel(path, Slugs.Division(d.Slug)), d.Name), _plan.Items.Count(i => i.Divisions.Contains(d.Name)))).ToList(),
             RelatedNote = related == 0 ? null
-                : _words.Format("divisions.related-note", ("related", Division.Related), ("count", related.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                : _words.Format("divisions.related-note", ("related", Division.Related), ("count", related)),
         });
     }
 
@@ -191,7 +191,7 @@ public sealed class SiteModelBuilder
             Breadcrumbs = _links.Breadcrumbs(path, (Slugs.Divisions, _words["divisions.heading"]), (path, division.Name)),
             Note = null,
             Contact = Contacts.Of(division),
-            Table = new ItemTable(TextView.Of(_words.Format("division.table-caption", ("division", division.Name), ("count", items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
+            Table = new ItemTable(TextView.Of(_words.Format("division.table-caption", ("division", division.Name), ("count", items.Count))), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
         });
     }
 
@@ -333,8 +333,8 @@ public sealed class SiteModelBuilder
     {
         var parts = iso.Split('-');
         return parts.Length == 3 && int.TryParse(parts[0], out var y) && int.TryParse(parts[1], out var m) && int.TryParse(parts[2], out var d)
-            ? _words.Format("results.date", ("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("month", m.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("day", d.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            ? _words.Format("results.date", ("year", y),
+                ("month", m), ("day", d))
             : iso;
     }
 

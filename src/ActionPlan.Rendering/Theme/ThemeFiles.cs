@@ -61,7 +61,7 @@ public sealed class ThemeFiles
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             if (relative.Split('/').Any(part => part.StartsWith('.'))) continue;
-            files[relative] = ReadShared(file);
+            files[relative] = File.ReadAllBytes(file);
         }
         return new ThemeFiles(root, root, files);
     }
@@ -78,14 +78,6 @@ public sealed class ThemeFiles
             files[Normalize(resource[prefix.Length..])] = copy.ToArray();
         }
         return new ThemeFiles(name, null, files);
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     /// <summary>The words the site model composes (words/ja.txt), read once.</summary>

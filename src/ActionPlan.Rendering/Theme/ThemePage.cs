@@ -19,6 +19,15 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IUsesWords
     /// <summary>A status's words (status.achieved …), from the theme's words file.</summary>
     protected string Status(ActionPlan.Rendering.Site.AchievementView achievement) => Words["status." + achievement.Modifier];
 
+    /// <summary>An achievement in a table cell: 「70%（一部達成）」, the words alone when there is no figure, empty for none.</summary>
+    protected string AchievementText(ActionPlan.Rendering.Site.AchievementView? achievement) =>
+        achievement is null ? "" : achievement.Percent is null ? Status(achievement) : $"{achievement.Display}（{Status(achievement)}）";
+
+    /// <summary>The document title (title.home on the home page, title.page elsewhere).</summary>
+    protected string DocumentTitle(ActionPlan.Rendering.Site.Page page) => page.IsHome
+        ? Words.Format("title.home", ("title", page.Site.Title), ("city", page.Site.City))
+        : Words.Format("title.page", ("heading", page.Heading), ("title", page.Site.Title), ("city", page.Site.City));
+
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     protected ThemePage() => HtmlEncoder = Encoder;

@@ -44,9 +44,6 @@ public sealed class ThemeRenderer
         if (page is IUsesWords usesWords) usesWords.Words = Theme.Words;
     }
 
-    /// <summary>A renderer for the theme in a folder, without a persistent cache (tests, tools).</summary>
-    public ThemeRenderer(string themeDirectory) : this(ThemeFiles.FromFolder(themeDirectory)) { }
-
     /// <summary>
     /// Each template's compiled type, loaded once: the first page that needs a template compiles (or loads) it and
     /// pages rendering at the same time wait for that one compile instead of starting their own.

@@ -46,13 +46,12 @@ public sealed class Words
     public string this[string key] => _entries.TryGetValue(key, out var text) ? text
         : throw new ThemeException($"テーマの「{File}」に「{key}」の文言がありません。標準のテーマの {DefaultFile} から、その行を写してください。");
 
-    /// <summary>The text for <paramref name="key"/> with each {name} replaced.</summary>
-    public string Format(string key, params (string Name, string Value)[] values)
+    /// <summary>The text for <paramref name="key"/> with each {name} replaced (numbers written with the invariant culture).</summary>
+    public string Format(string key, params (string Name, object Value)[] values)
     {
-        var text = this[key];
-        if (values.Length == 0) return text;
-        var sb = new StringBuilder(text);
-        foreach (var (name, value) in values) sb.Replace("{" + name + "}", value);
+        var sb = new StringBuilder(this[key]);
+        foreach (var (name, value) in values)
+            sb.Replace("{" + name + "}", value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value.ToString());
         return sb.ToString();
     }
 

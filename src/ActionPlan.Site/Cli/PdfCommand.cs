@@ -55,8 +55,7 @@ public static class PdfCommand
         var temp = Path.Combine(work, "site");
         try
         {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
-            else Directory.CreateDirectory(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (Rendering.Theme.PrivateFolder.Prepare(work) is { } why) throw new IOException($"「{work}」: {why}");
             var session = new BuildSession(o.Input, temp, o.Theme, null, templateCache: o.NoCache ? null : BuildCommand.DefaultTemplateCache);
             var result = await session.BuildAsync();
             if (!result.Ok)
