@@ -29,7 +29,10 @@ public sealed record Quantity(
     public string Display => Compose(minus: "▲");
 
     /// <summary>As a screen reader should say it: ▲ becomes マイナス, + becomes プラス.</summary>
-    public string Spoken => Compose(minus: "マイナス", plus: "プラス");
+    public string Spoken => Compose(minus: SpokenMinus, plus: SpokenPlus);
+
+    /// <summary>How a screen reader should say a sign: the indicator table and running text (Prose) say it the same way.</summary>
+    public const string SpokenMinus = "マイナス", SpokenPlus = "プラス";
 
     /// <summary>The value without trailing decimal zeros (5.59億 is 559000000, not 559000000.00).</summary>
     public decimal Canonical => Value / 1.0000000000000000000000000000m;

@@ -53,14 +53,15 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var baseUrl = options.BaseUrl?.TrimEnd('/');
         yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet() + RunningTitle(plan.Plan.Info)));
         // The two open data files do not depend on each other: the table is made on another core while the JSON is made here.
-        var csv = Task.Run(() => OpenDataWriter.Csv(plan));
-        var json = OpenDataWriter.Json(plan);
+        var words = theme.Theme.Words;
+        var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
+        var json = OpenDataWriter.Json(plan, words);
         yield return new OutputFile(OpenDataWriterPaths.Csv, csv.GetAwaiter().GetResult());
         yield return new OutputFile(OpenDataWriterPaths.Json, json);
         if (plan.Plan.BookletPdf is { } pdf) yield return new OutputFile(BookletPage.PdfName, pdf);
         if (options.DraftProblems is not null)
         {
-            yield return new OutputFile("robots.txt", Utf8.GetBytes("# 下書き（build --draft）: 公開用ではありません\nUser-agent: *\nDisallow: /\n"));
+            yield return new OutputFile("robots.txt", Utf8.GetBytes($"# {words["robots.draft"]}\nUser-agent: *\nDisallow: /\n"));
             yield break;
         }
         yield return new OutputFile("robots.txt", Utf8.GetBytes("User-agent: *\nAllow: /\n" + (baseUrl is null ? "" : $"Sitemap: {baseUrl}/sitemap.xml\n")));

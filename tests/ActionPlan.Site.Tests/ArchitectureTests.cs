@@ -24,7 +24,7 @@ public class ArchitectureTests
     public void The_change_report_reads_exactly_what_the_open_data_writer_writes()
     {
         var evaluated = EvaluatedPlan.Of(PlanLoader.Load(Repo.Input, "input").Plan!);
-        var bytes = OpenDataWriter.Json(evaluated);
+        var bytes = OpenDataWriter.Json(evaluated, ActionPlan.Site.Pipeline.DefaultTheme.Files.Words);
         var read = OpenDataJson.Read(bytes);
         Assert.NotNull(read);
         Assert.Equal(16, read!.Items.Count);
@@ -67,5 +67,26 @@ public class ArchitectureTests
             .Select(l => $"{Path.GetRelativePath(Repo.Root, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
         Assert.True(composing.Count == 0, "page paths made outside Slugs:\n" + string.Join("\n", composing));
+    }
+
+    /// <summary>
+    /// The words citizens read are the theme's (words/ja.txt and the templates): Rendering's C# holds Japanese only in
+    /// its messages to staff about the theme and the template cache. A Japanese string literal anywhere else in
+    /// Rendering fails, named by file and line.
+    /// </summary>
+    [Fact]
+    public void Rendering_holds_no_words_citizens_read()
+    {
+        string[] staffMessages = ["Theme/ThemeRenderer.cs", "Theme/TemplateCache.cs", "Theme/Words.cs", "Theme/PrivateFolder.cs"];
+        var rendering = Path.Combine(Repo.Root, "src", "ActionPlan.Rendering");
+        var literals = Sources()
+            .Where(f => f.StartsWith(rendering + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetRelativePath(rendering, f).Replace('\\', '/'), Line: i + 1, Text: line.Trim())))
+            .Where(l => !l.Text.StartsWith("//", StringComparison.Ordinal) && !l.Text.StartsWith('*'))
+            .Where(l => Regex.IsMatch(l.Text, @"[""'][^""'\n]*[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]"))
+            .ToList();
+        var toCitizens = literals.Where(l => !staffMessages.Contains(l.File)).Select(l => $"{l.File}:{l.Line}: {l.Text}").ToList();
+        Assert.True(toCitizens.Count == 0, "Japanese words in Rendering's C# (move them to theme/words/ja.txt):\n" + string.Join("\n", toCitizens));
+        Assert.InRange(literals.Count, 1, 20); // the staff messages themselves: a handful, and the scan does see them
     }
 }

@@ -17,7 +17,7 @@ public class CorrectnessTests
     [InlineData(2024, 2, "令和6年2月（2024年2月）")]
     [InlineData(1989, 2, "平成元年2月（1989年2月）")]
     [InlineData(2018, 12, "平成30年12月（2018年12月）")]
-    public void Months_use_the_era_of_that_month(int year, int month, string expected) => Assert.Equal(expected, Wareki.Month(year, month));
+    public void Months_use_the_era_of_that_month(int year, int month, string expected) => Assert.Equal(expected, Wareki.Month(year, month, ActionPlan.Site.Pipeline.DefaultTheme.Files.Words));
 
     [Fact]
     public void Every_header_cell_gets_scope_whatever_its_alignment_and_alignment_is_a_class()

@@ -43,7 +43,10 @@ public class ThemeWordsTests
         // status.<modifier> is looked up by the meter's modifier (AchievementView.Modifier): each must exist, and be one.
         var modifiers = new[] { "achieved", "partial", "unmet", "none", "pending" };
         Assert.All(modifiers, m => Assert.False(string.IsNullOrEmpty(words["status." + m])));
-        var unused = words.Keys.Where(k => !sources.Contains($"\"{k}\"", StringComparison.Ordinal)
+        // opendata.column.<id>(.about) is looked up by the CSV's column ids (OpenDataWriterPaths.CsvColumnIds).
+        var columns = ActionPlan.Rendering.Site.OpenDataWriterPaths.CsvColumnIds.SelectMany(id => new[] { $"opendata.column.{id}", $"opendata.column.{id}.about" }).ToList();
+        Assert.All(columns, k => Assert.False(string.IsNullOrEmpty(words[k])));
+        var unused = words.Keys.Where(k => !sources.Contains($"\"{k}\"", StringComparison.Ordinal) && !columns.Contains(k)
             && !(k.StartsWith("status.", StringComparison.Ordinal) && modifiers.Contains(k["status.".Length..]))).ToList();
         Assert.True(unused.Count == 0, "words nobody asks for: " + string.Join(", ", unused));
 

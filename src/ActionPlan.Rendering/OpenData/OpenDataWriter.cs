@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ActionPlan.Domain;
 using ActionPlan.Rendering.Site;
+using ActionPlan.Rendering.Theme;
 using CsvHelper;
 
 namespace ActionPlan.Rendering.OpenData;
@@ -19,14 +20,15 @@ public static class OpenDataWriter
     /// <summary>Prefixes 「'」 to text that starts like a formula (= + - @ tab CR), so Excel shows it as text.</summary>
     public static string Guard(string text) => text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
 
-    public static byte[] Csv(EvaluatedPlan evaluated)
+    public static byte[] Csv(EvaluatedPlan evaluated, Words words)
     {
         var plan = evaluated.Plan;
         using var stream = new MemoryStream();
         var options = new CsvWriterOptions { WriteByteOrderMark = true };
         using (var writer = CsvWriter.Create(stream, options, leaveOpen: true))
         {
-            writer.WriteRecord(OpenDataWriterPaths.CsvColumns.Select(c => c.Name).ToArray());
+            writer.WriteRecord(OpenDataWriterPaths.CsvColumns(words).Select(c => c.Name).ToArray());
+            var (atLeast, atMost, separator) = (words["opendata.kind.at-least"], words["opendata.kind.at-most"], words["list.separator"]);
             var policies = plan.Policies.ToDictionary(p => p.Code);
             foreach (var evaluation in evaluated.Items)
             {
@@ -38,7 +40,7 @@ public static class OpenDataWriter
                     string[] Common() =>
                     [
                         Guard(plan.Info.City), Guard(plan.Info.Title), item.Number.ToString(CultureInfo.InvariantCulture), Guard(item.Name),
-                        Guard(string.Join("、", item.Divisions)), Guard(policy), year.Year.Japanese, year.Year.Western.ToString(CultureInfo.InvariantCulture),
+                        Guard(string.Join(separator, item.Divisions)), Guard(policy), year.Year.Japanese, year.Year.Western.ToString(CultureInfo.InvariantCulture),
                     ];
                     string[] Tail() =>
                     [
@@ -57,7 +59,7 @@ public static class OpenDataWriter
                             i.Target?.Plain ?? "", Guard(i.Target?.Display ?? ""),
                             i.Actual?.Plain ?? "", Guard(i.Actual?.Display ?? ""),
                             Guard(i.Actual?.Unit ?? i.Target?.Unit ?? ""),
-                            i.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" },
+                            i.Kind switch { TargetKind.AtLeast => atLeast, TargetKind.AtMost => atMost, _ => "" },
                             i.Counted ? "1" : "0",
                             ratio is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero).ToString("0.0###", CultureInfo.InvariantCulture) : "",
                             .. Tail(),
@@ -69,10 +71,8 @@ public static class OpenDataWriter
         return stream.ToArray();
     }
 
-    public const string RuleText = "以上: 実績÷目標、以下: 実績≤目標なら1・超えたら目標÷実績。各比率を0～1に収め、対象指標の平均を百分率の整数に四捨五入（0.5は切り上げ）。対象指標なしは null。";
-
     /// <summary>The whole plan as the typed open-data document.</summary>
-    public static OpenDataPlan Document(EvaluatedPlan evaluated)
+    public static OpenDataPlan Document(EvaluatedPlan evaluated, Words words)
     {
         var plan = evaluated.Plan;
         var info = plan.Info;
@@ -81,20 +81,20 @@ public static class OpenDataWriter
             new OpenDataPeriod(info.Start.Western, info.End.Western, info.Start.Japanese, info.End.Japanese),
             info.PublicationKnown ? $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}" : null,
             info.ReportingYear.Western,
-            RuleText,
+            words["opendata.rule"],
             plan.Policies.Select(p => new OpenDataPolicy(p.Code, p.ParentCode, p.Label, p.Name, p.Description, p.Notes)).ToList(),
             evaluated.Items.Select(e => new OpenDataItem(
                 e.Item.Number, e.Item.Name, e.Item.Divisions, e.Item.PolicyCode, Section(e.Item.Issues), Section(e.Item.Goals),
                 e.Years.Select(y => new OpenDataYear(
-                    y.Year.Western, y.Year.Japanese, Lines(y.Plan, y), Lines(y.Results, y),
+                    y.Year.Western, y.Year.Japanese, Lines(y.Plan, y, words), Lines(y.Results, y, words),
                     y.Computed.Percent, y.Published?.Percent)).ToList())).ToList());
     }
 
-    public static byte[] Json(EvaluatedPlan evaluated)
+    public static byte[] Json(EvaluatedPlan evaluated, Words words)
     {
         // Serialized straight to UTF-8 bytes: no intermediate strings, so a plan of 10,000 items stays small in memory.
         using var stream = new MemoryStream(Math.Max(64 * 1024, evaluated.Items.Count * 8 * 1024));
-        JsonSerializer.Serialize(stream, Document(evaluated), OpenDataJson.Options);
+        JsonSerializer.Serialize(stream, Document(evaluated, words), OpenDataJson.Options);
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
@@ -102,10 +102,10 @@ public static class OpenDataWriter
     private static IReadOnlyList<OpenDataGroup> Section(Section s) =>
         s.Groups.Select(g => new OpenDataGroup(g.Heading, g.Bullets.Select(b => new OpenDataBullet(b.Text, b.Tags)).ToList(), g.Notes)).ToList();
 
-    private static IReadOnlyList<OpenDataLine>? Lines(YearEntry? entry, YearEvaluation year) =>
+    private static IReadOnlyList<OpenDataLine>? Lines(YearEntry? entry, YearEvaluation year, Words words) =>
         entry?.Lines.Select(l => new OpenDataLine(l.Text, l.Indicators.Select(i => new OpenDataIndicator(
             i.Name, i.Target?.Canonical, i.Target?.Display, i.Actual?.Canonical, i.Actual?.Display, i.Actual?.Unit ?? i.Target?.Unit,
-            i.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => null },
+            i.Kind switch { TargetKind.AtLeast => words["opendata.kind.at-least"], TargetKind.AtMost => words["opendata.kind.at-most"], _ => null },
             i.Counted,
             year.RatioOf(i) is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero) : null)).ToList())).ToList();
 }

@@ -122,7 +122,7 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             $"item-{item.Number}",
             words.Format("item.number", ("number", item.Number)),
             item.Name,
-            string.Join("、", item.Divisions),
+            string.Join(words["list.separator"], item.Divisions),
             policies.TrailText(item.PolicyCode),
             SectionView.Of(item.Issues, prose, subheadingLevel: 5),
             SectionView.Of(item.Goals, prose, subheadingLevel: 5),

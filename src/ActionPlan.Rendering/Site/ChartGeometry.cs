@@ -26,7 +26,7 @@ public static class ChartGeometry
         var assessed = points.Where(p => p.Percent is not null).ToList();
         return new ChartView(
             words.Format("chart.title", ("number", item.Item.Number)),
-            string.Join("、", assessed.Select(p => $"{p.Year} {p.Display}")),
+            string.Join(words["list.separator"], assessed.Select(p => $"{p.Year} {p.Display}")),
             Width, Height, Left, Right, Top, Bottom,
             new[] { 0, 25, 50, 75, 100 }.Select(p => (Math.Round(YOf(p), 2), $"{p}%")).ToList(),
             points,

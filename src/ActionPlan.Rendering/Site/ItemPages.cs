@@ -89,7 +89,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
     }
 
 
-    private static FigureView Figure(Quantity? q) => q is null ? FigureView.None : new FigureView(q.Display, q.Spoken);
+    private FigureView Figure(Quantity? q) => q is null ? new FigureView(words["figure.none"], words["figure.none.spoken"]) : new FigureView(q.Display, q.Spoken);
 
     /// <summary>A target written as a change (▲600時間, +5%) is a change: say which way and how much.</summary>
     private static bool IsChange(Indicator i) => i.Target is { } t && (t.Value < 0 || t.ExplicitPlus);

@@ -159,7 +159,6 @@ public sealed record YearView(
 public sealed record FigureView(string Display, string Spoken, string? Meaning = null)
 {
     public bool NeedsSpoken => Display != Spoken;
-    public static FigureView None { get; } = new("—", "なし");
 }
 
 public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted);
@@ -275,8 +274,6 @@ public sealed record AccessibilityPage : Page
     public override string Template => Kind;
     public required int PageCount { get; init; }
     public required Link Results { get; init; }
-    /// <summary>How a signed figure is shown and read, for the page's explanation.</summary>
-    public FigureView SignExample { get; } = new("▲600時間", "マイナス600時間");
     /// <summary>「準拠」「一部準拠」「配慮」, as the 試験結果 page states it.</summary>
     public required string Conformance { get; init; }
 }
@@ -316,7 +313,8 @@ public sealed record AccessibilityResultsPage : Page
 }
 
 public sealed record OpenDataFile(Link Link, string Format, string Description);
-public sealed record OpenDataColumn(string Name, string Description);
+/// <summary>A column of the open data CSV: its id (ASCII, stable), its Japanese name (the CSV header) and what it holds.</summary>
+public sealed record OpenDataColumn(string Id, string Name, string Description);
 
 public sealed record OpenDataPage : Page
 {

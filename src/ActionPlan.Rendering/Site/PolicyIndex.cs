@@ -3,7 +3,7 @@ using ActionPlan.Domain;
 namespace ActionPlan.Rendering.Site;
 
 /// <summary>The policy tree (実施方針): trails from the root, leaves, nodes with their item counts.</summary>
-public sealed class PolicyIndex(Plan plan)
+public sealed class PolicyIndex(Plan plan, Theme.Words words)
 {
     private readonly Dictionary<string, Policy> _byCode = plan.Policies.ToDictionary(p => p.Code);
 
@@ -17,7 +17,7 @@ public sealed class PolicyIndex(Plan plan)
     }
 
     /// <summary>「1 健全な財政基盤の確立 ＞ (1) 歳出の抑制」, the 「＞」 read as a pause.</summary>
-    public TextView TrailText(string code) => Prose.Trail(Trail(code).Select(p => $"{p.Label} {p.Name}"));
+    public TextView TrailText(string code) => Prose.Trail(Trail(code).Select(p => $"{p.Label} {p.Name}"), words);
 
     /// <summary>Policies without children: the ones items belong to.</summary>
     public IEnumerable<Policy> Leaves => plan.Policies.Where(p => plan.Policies.All(c => c.ParentCode != p.Code));

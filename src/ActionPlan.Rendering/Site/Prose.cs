@@ -92,7 +92,7 @@ public sealed partial class Prose
                 var number = m.Groups["n"].Value.TrimEnd(',', '，', '.', '．');
                 var length = 1 + number.Length;
                 Flush();
-                runs.Add(new SignedRun(text.Substring(i, length), (c == '▲' ? "マイナス" : "プラス") + number));
+                runs.Add(new SignedRun(text.Substring(i, length), (c == '▲' ? Quantity.SpokenMinus : Quantity.SpokenPlus) + number));
                 i += length;
                 continue;
             }
@@ -127,13 +127,14 @@ public sealed partial class Prose
         return null;
     }
 
-    /// <summary>A policy trail as a caption: the parts with a visual 「＞」 read as a pause.</summary>
-    public static TextView Trail(IEnumerable<string> parts)
+    /// <summary>A policy trail as a caption: the parts with a visual 「＞」 read as a pause (the theme's trail.separator words).</summary>
+    public static TextView Trail(IEnumerable<string> parts, Theme.Words words)
     {
         var runs = new List<TextRun>();
+        var separator = new SeparatorRun($" {words["trail.separator"]} ", words["trail.separator.spoken"]);
         foreach (var part in parts)
         {
-            if (runs.Count > 0) runs.Add(new SeparatorRun(" ＞ ", "、"));
+            if (runs.Count > 0) runs.Add(separator);
             runs.AddRange(SignsOnly.Text(part).Runs);
         }
         return new TextView(runs);

@@ -28,14 +28,14 @@ public sealed class SiteModelBuilder
         _site = new SiteInfo(info.Title, info.Subtitle, info.City, info.Prefecture, info.Publisher,
             words.Format("site.period", ("start", info.Start.Japanese), ("end", info.End.Japanese),
                 ("startWestern", info.Start.Western), ("endWestern", info.End.Western)),
-            info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth) : words["site.published-unknown"],
+            info.PublicationKnown ? Wareki.Month(info.PublishedYear, info.PublishedMonth, words) : words["site.published-unknown"],
             string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.TrimEnd('/'),
             draftProblems,
             _plan.DivisionNamed(info.Publisher) is { } publisher ? Contacts.Of(publisher) : null,
             info.OriginalUrl is { } original ? new Link(original, info.OriginalTitle ?? words.Format("site.original-document", ("title", info.Title))) : null,
             _plan.Terms.Count > 0);
         _links = new SiteLinks(_plan, words);
-        _policies = new PolicyIndex(_plan);
+        _policies = new PolicyIndex(_plan, words);
         _items = new ItemPages(evaluated, _site, _links, _policies, words);
     }
 
@@ -241,7 +241,7 @@ public sealed class SiteModelBuilder
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Csv), _words["opendata.csv.link"]), _words["opendata.csv.format"], _words["opendata.csv.description"]),
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Json), _words["opendata.json.link"]), _words["opendata.json.format"], _words["opendata.json.description"]),
             ],
-            Columns = OpenDataWriterPaths.CsvColumns,
+            Columns = OpenDataWriterPaths.CsvColumns(_words),
         });
     }
 
