@@ -89,4 +89,26 @@ public class ArchitectureTests
         Assert.True(toCitizens.Count == 0, "Japanese words in Rendering's C# (move them to theme/words/ja.txt):\n" + string.Join("\n", toCitizens));
         Assert.InRange(literals.Count, 1, 20); // the staff messages themselves: a handful, and the scan does see them
     }
+
+    /// <summary>
+    /// One list of page kinds: every page the site makes has a kind from PageKinds; every kind's template is in the theme
+    /// and every page template has a kind; a breadcrumb only goes up through pages of fixed path that have a word.
+    /// </summary>
+    [Fact]
+    public void Every_page_comes_from_the_one_list_of_page_kinds()
+    {
+        var kinds = ActionPlan.Rendering.Site.PageKinds.All;
+        Assert.Equal(kinds.Count, kinds.Select(k => k.Id).Distinct().Count());
+        var templates = Directory.GetFiles(Path.Combine(Repo.Theme, "pages"), "*.cshtml").Select(f => "pages/" + Path.GetFileName(f)).Where(f => !Path.GetFileName(f).StartsWith('_')).Order().ToList();
+        Assert.Equal(templates, kinds.Select(k => k.Template).Distinct().Order().ToList());
+        Assert.All(kinds.SelectMany(k => k.Ancestors()), a => Assert.True(a.FixedPath is not null && a.TitleWord is not null, a.Id));
+        var words = ActionPlan.Site.Pipeline.DefaultTheme.Files.Words;
+        Assert.All(kinds, k => { if (k.TitleWord is not null) Assert.NotEmpty(words[k.TitleWord]); if (k.NavWord is not null) Assert.NotEmpty(words[k.NavWord]); });
+
+        var evaluated = EvaluatedPlan.Of(PlanLoader.Load(Repo.Input, "input").Plan!);
+        var specs = new ActionPlan.Rendering.Site.SiteModelBuilder(evaluated, words, null).Specs();
+        Assert.All(specs, s => Assert.Contains(s.Kind, kinds));
+        Assert.All(specs.Where(s => s.Kind.FixedPath is not null), s => Assert.Equal(s.Kind.FixedPath, s.Path));
+        Assert.Equal(kinds.Where(k => k != ActionPlan.Rendering.Site.PageKinds.MovedDivision).Select(k => k.Id).Order(), specs.Select(s => s.Kind.Id).Distinct().Order());
+    }
 }

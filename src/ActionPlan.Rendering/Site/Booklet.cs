@@ -38,7 +38,7 @@ public sealed record BookletGroup(string Id, TextView Heading, IReadOnlyList<Boo
 /// </summary>
 public sealed record BookletPage : Page
 {
-    public const string Kind = "pages/Booklet.cshtml";
+    public override PageKind Kind => PageKinds.Booklet;
     /// <summary>The PDF published beside the site (input/booklet.pdf, copied by build), when there is one.</summary>
     public const string PdfName = "booklet.pdf";
     /// <summary>
@@ -46,7 +46,6 @@ public sealed record BookletPage : Page
     /// megabytes (10,000 synthetic items: 55 MB, and the build took 2.4× as long). A city's plan has tens of items.
     /// </summary>
     public const int MaxItems = 500;
-    public override string Template => Kind;
     public required string Period { get; init; }
     public required string Published { get; init; }
     public required string Publisher { get; init; }
@@ -90,7 +89,7 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             Heading = words["booklet.link"],
             Site = site,
             Navigation = links.Navigation(path),
-            Breadcrumbs = links.Breadcrumbs(path, (path, words["booklet.link"])),
+            Breadcrumbs = links.Breadcrumbs(PageKinds.Booklet, path),
             Period = site.Period,
             Published = site.Published,
             Publisher = site.Owner,

@@ -74,7 +74,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             Divisions = item.Divisions.Select(d => new DivisionRef(d, Plan.DivisionNamed(d) is { } div ? SiteLinks.Rel(path, Slugs.Division(div.Slug)) : null)).ToList(),
             Contacts = item.Divisions.Select(Plan.DivisionNamed).OfType<Division>().Select(Contacts.Of).OfType<ContactView>().ToList(),
             PolicyTrail = trail.Select(p => new Link(SiteLinks.Rel(path, Slugs.Policy(p.Code)), $"{p.Label} {p.Name}")).ToList(),
-            Breadcrumbs = links.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, Title(item))).ToArray()),
+            Breadcrumbs = links.Breadcrumbs(PageKinds.Item, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, Title(item))).ToArray()),
             Issues = issues,
             Goals = goals,
             Latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear)),

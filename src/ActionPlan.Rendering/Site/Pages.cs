@@ -31,7 +31,10 @@ public sealed record SiteInfo(
 }
 
 /// <summary>A page still to be built: its template and path are known; the model is built when it is rendered.</summary>
-public sealed record PageSpec(string Template, string Path, Func<Page> Build);
+public sealed record PageSpec(PageKind Kind, string Path, Func<Page> Build)
+{
+    public string Template => Kind.Template;
+}
 
 /// <summary>Base of every page model. Templates only display these properties.</summary>
 public abstract record Page
@@ -51,8 +54,11 @@ public abstract record Page
     /// <summary>Where a moved page sends the reader (meta refresh, works without JavaScript); null for real pages.</summary>
     public virtual string? RefreshTo => null;
 
+    /// <summary>What kind of page this is (<see cref="PageKinds"/>).</summary>
+    public abstract PageKind Kind { get; }
+
     /// <summary>The template under theme/ that renders this page kind.</summary>
-    public abstract string Template { get; }
+    public string Template => Kind.Template;
 
     /// <summary>「../」 per folder level, so every link works at a domain root, in a sub-folder and from disk.</summary>
     public virtual string Root => string.Concat(Enumerable.Repeat("../", Path.Count(c => c == '/')));
@@ -115,8 +121,7 @@ public sealed record GlanceRow(string NumberLabel, Link Item, IReadOnlyList<Achi
 public sealed record IndexPage : Page
 {
     public required GlanceTable? Glance { get; init; }
-    public const string Kind = "pages/Index.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Home;
     public required YearSummary? Summary { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
@@ -183,8 +188,7 @@ public sealed record ContactView(string Name, string? Phone, string? Email, stri
 
 public sealed record ItemPage : Page
 {
-    public const string Kind = "pages/Item.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Item;
     public required string NumberLabel { get; init; }
     public required string Name { get; init; }
     public required IReadOnlyList<DivisionRef> Divisions { get; init; }
@@ -207,16 +211,14 @@ public sealed record ItemPage : Page
 
 public sealed record PolicyPage : Page
 {
-    public const string Kind = "pages/Policy.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Policy;
     public required PolicyNode Policy { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
 }
 
 public sealed record DivisionPage : Page
 {
-    public const string Kind = "pages/Division.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Division;
     public required string? Note { get; init; }
     public required ContactView? Contact { get; init; }
     public required ItemTable Table { get; init; }
@@ -224,8 +226,7 @@ public sealed record DivisionPage : Page
 
 public sealed record DivisionsPage : Page
 {
-    public const string Kind = "pages/Divisions.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Divisions;
     public required IReadOnlyList<(Link Link, int Count)> Divisions { get; init; }
     /// <summary>Explains 関係各課 when some items name it.</summary>
     public required string? RelatedNote { get; init; }
@@ -237,8 +238,7 @@ public sealed record DivisionsPage : Page
 /// </summary>
 public sealed record RedirectPage : Page
 {
-    public const string Kind = "pages/Redirect.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.MovedDivision;
     public required Link Target { get; init; }
     /// <summary>The page moved to, from the site root (its canonical address).</summary>
     public required string TargetPath { get; init; }
@@ -249,8 +249,7 @@ public sealed record RedirectPage : Page
 
 public sealed record ChapterPage : Page
 {
-    public const string Kind = "pages/Chapter.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Chapter;
     /// <summary>Chapter prose rendered from Markdown (raw HTML disabled, so it is safe to emit).</summary>
     public required string BodyHtml { get; init; }
     public required IReadOnlyList<PolicyNode> Policies { get; init; }
@@ -261,8 +260,7 @@ public sealed record ChapterPage : Page
 /// <summary>用語集: every term of glossary.csv with its reading and explanation; pages link a term's first use here.</summary>
 public sealed record GlossaryPage : Page
 {
-    public const string Kind = "pages/Glossary.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Glossary;
     public required IReadOnlyList<GlossaryEntryView> Entries { get; init; }
 }
 
@@ -270,8 +268,7 @@ public sealed record GlossaryEntryView(string Id, string Term, string? Reading, 
 
 public sealed record AccessibilityPage : Page
 {
-    public const string Kind = "pages/Accessibility.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.Accessibility;
     public required int PageCount { get; init; }
     public required Link Results { get; init; }
     /// <summary>「準拠」「一部準拠」「配慮」, as the 試験結果 page states it.</summary>
@@ -293,8 +290,7 @@ public sealed record AuditFailureView(Link Page, string Criterion, string Messag
 /// </summary>
 public sealed record AccessibilityResultsPage : Page
 {
-    public const string Kind = "pages/AccessibilityResults.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.AccessibilityResults;
     public required string Conformance { get; init; }
     public required string Statement { get; init; }
     public required string Explanation { get; init; }
@@ -318,8 +314,7 @@ public sealed record OpenDataColumn(string Id, string Name, string Description);
 
 public sealed record OpenDataPage : Page
 {
-    public const string Kind = "pages/OpenData.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.OpenData;
     public required IReadOnlyList<OpenDataFile> Files { get; init; }
     public required IReadOnlyList<OpenDataColumn> Columns { get; init; }
 }
@@ -330,7 +325,6 @@ public sealed record OpenDataPage : Page
 /// </summary>
 public sealed record NotFoundPage : Page
 {
-    public const string Kind = "pages/NotFound.cshtml";
-    public override string Template => Kind;
+    public override PageKind Kind => PageKinds.NotFound;
     public override string Root => Site.BaseUrl is { } baseUrl ? baseUrl.TrimEnd('/') + "/" : "";
 }

@@ -18,15 +18,30 @@ public sealed class SiteLinks(Plan plan, Theme.Words words)
     /// <summary>The chapter that lists the policies (front matter 「一覧: 実施方針」), if any.</summary>
     public Chapter? PolicyChapter => plan.Chapters.FirstOrDefault(c => c.ListsPolicies);
 
+    /// <summary>
+    /// The navigation bar: the kinds that have a navigation word (<see cref="PageKinds"/>), in their order, with the plan's
+    /// opening chapter and its policy list after home.
+    /// </summary>
     public IReadOnlyList<Link> Navigation(string path)
     {
-        var entries = new List<(string Target, string Text)> { (Slugs.Home, words["nav.home"]) };
-        if (First is { } first) entries.Add((Slugs.Chapter(first.Order), words["nav.about"]));
-        if (PolicyChapter is { } policies) entries.Add((Slugs.Chapter(policies.Order), words["nav.policies"]));
-        entries.AddRange([(Slugs.Divisions, words["nav.divisions"]), (Slugs.OpenData, words["nav.opendata"]), (Slugs.Accessibility, words["nav.accessibility"])]);
+        var entries = PageKinds.All.Where(k => k.NavWord is not null).Select(k => (Target: k.FixedPath!, Text: words[k.NavWord!])).ToList();
+        var chapters = new List<(string, string)>();
+        if (First is { } first) chapters.Add((Slugs.Chapter(first.Order), words["nav.about"]));
+        if (PolicyChapter is { } policies) chapters.Add((Slugs.Chapter(policies.Order), words["nav.policies"]));
+        entries.InsertRange(1, chapters);
         return entries.Select(e => new Link(Rel(path, e.Target), e.Text, e.Target == path)).ToList();
     }
 
-    public IReadOnlyList<Link> Breadcrumbs(string path, params (string Target, string Text)[] trail) =>
-        new (string Target, string Text)[] { (Slugs.Home, words["nav.home"]) }.Concat(trail).Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
+    /// <summary>
+    /// Home, then the pages of fixed path the kind goes up through (their theme words), then <paramref name="trail"/>: the
+    /// crumbs only this page knows (its policies, its own name). A page of fixed path with no trail ends with its own word.
+    /// </summary>
+    public IReadOnlyList<Link> Breadcrumbs(PageKind kind, string path, params (string Target, string Text)[] trail)
+    {
+        var crumbs = new List<(string Target, string Text)> { (Slugs.Home, words[PageKinds.Home.TitleWord!]) };
+        crumbs.AddRange(kind.Ancestors().Select(k => (k.FixedPath!, words[k.TitleWord!])));
+        if (trail.Length == 0 && kind.FixedPath is not null) crumbs.Add((kind.FixedPath, words[kind.TitleWord!]));
+        crumbs.AddRange(trail);
+        return crumbs.Select(t => new Link(Rel(path, t.Target), t.Text, t.Target == path)).ToList();
+    }
 }

@@ -48,26 +48,27 @@ public sealed class SiteModelBuilder
     /// </summary>
     public IReadOnlyList<PageSpec> Specs()
     {
-        var specs = new List<PageSpec> { new(IndexPage.Kind, Slugs.Home, Index) };
+        var specs = new List<PageSpec> { new(PageKinds.Home, Slugs.Home, Index) };
         for (var i = 0; i < _plan.Items.Count; i++)
         {
             var index = i;
-            specs.Add(new(ItemPage.Kind, Slugs.Item(_plan.Items[i].Number), () => _items.Build(index)));
+            specs.Add(new(PageKinds.Item, Slugs.Item(_plan.Items[i].Number), () => _items.Build(index)));
         }
-        specs.AddRange(_plan.Policies.Select(p => new PageSpec(PolicyPage.Kind, Slugs.Policy(p.Code), () => Policy(p))));
-        specs.Add(new(DivisionsPage.Kind, Slugs.Divisions, DivisionsIndex));
-        specs.AddRange(Divisions().Select(d => new PageSpec(DivisionPage.Kind, Slugs.Division(d.Slug), () => DivisionPageFor(d))));
-        specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(RedirectPage.Kind, Slugs.Division(old), () => Redirect(old, d)))));
-        specs.AddRange(_plan.Chapters.Select(c => new PageSpec(ChapterPage.Kind, Slugs.Chapter(c.Order), () => Chapter(c))));
+        specs.AddRange(_plan.Policies.Select(p => new PageSpec(PageKinds.Policy, Slugs.Policy(p.Code), () => Policy(p))));
+        specs.Add(new(PageKinds.Divisions, Slugs.Divisions, DivisionsIndex));
+        specs.AddRange(Divisions().Select(d => new PageSpec(PageKinds.Division, Slugs.Division(d.Slug), () => DivisionPageFor(d))));
+        specs.AddRange(Divisions().SelectMany(d => d.FormerSlugs.Select(old => new PageSpec(PageKinds.MovedDivision, Slugs.Division(old), () => Redirect(old, d)))));
+        specs.AddRange(_plan.Chapters.Select(c => new PageSpec(PageKinds.Chapter, Slugs.Chapter(c.Order), () => Chapter(c))));
         if (HasBooklet)
-            specs.Add(new(BookletPage.Kind, Slugs.Booklet, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
-        specs.Add(new(OpenDataPage.Kind, Slugs.OpenData, OpenData));
-        if (_plan.Terms.Count > 0) specs.Add(new(GlossaryPage.Kind, Slugs.Glossary, Glossary));
-        var count = specs.Count(s => s.Template != RedirectPage.Kind) + 3;
-        specs.Add(new(AccessibilityPage.Kind, Slugs.Accessibility, () => Accessibility(count)));
-        var sitePages = specs.Where(s => s.Template != RedirectPage.Kind).Select(s => s.Path).Append(Slugs.AccessibilityResults).Append(Slugs.NotFound).ToHashSet(StringComparer.Ordinal);
-        specs.Add(new(AccessibilityResultsPage.Kind, Slugs.AccessibilityResults, () => AccessibilityResults(sitePages)));
-        specs.Add(new(NotFoundPage.Kind, Slugs.NotFound, NotFound));
+            specs.Add(new(PageKinds.Booklet, Slugs.Booklet, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
+        specs.Add(new(PageKinds.OpenData, Slugs.OpenData, OpenData));
+        if (_plan.Terms.Count > 0) specs.Add(new(PageKinds.Glossary, Slugs.Glossary, Glossary));
+        // The accessibility pages state how many pages the site has and which: every real page, themselves and 404 included.
+        PageKind[] last = [PageKinds.Accessibility, PageKinds.AccessibilityResults, PageKinds.NotFound];
+        var sitePages = specs.Where(s => s.Kind.IsPage).Select(s => s.Path).Concat(last.Select(k => k.FixedPath!)).ToHashSet(StringComparer.Ordinal);
+        specs.Add(new(PageKinds.Accessibility, Slugs.Accessibility, () => Accessibility(sitePages.Count)));
+        specs.Add(new(PageKinds.AccessibilityResults, Slugs.AccessibilityResults, () => AccessibilityResults(sitePages)));
+        specs.Add(new(PageKinds.NotFound, Slugs.NotFound, NotFound));
         return specs;
     }
 
@@ -152,7 +153,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words.Format("policy.heading", ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Policy, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),
             Tables = TablesByPolicy(path, _policies.ItemsUnder(policy.Code)),
         });
@@ -172,7 +173,7 @@ public sealed class SiteModelBuilder
             Heading = _words["divisions.heading"],
             Lead = _words["divisions.lead"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["divisions.heading"])),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Divisions, path),
             Divisions = Divisions().Select(d => (new Link(SiteLinks.Rel(path, Slugs.Division(d.Slug)), d.Name), _plan.Items.Count(i => i.Divisions.Contains(d.Name)))).ToList(),
             RelatedNote = related == 0 ? null
                 : _words.Format("divisions.related-note", ("related", Division.Related), ("count", related)),
@@ -188,7 +189,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words.Format("division.heading", ("division", division.Name)),
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (Slugs.Divisions, _words["divisions.heading"]), (path, division.Name)),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Division, path, (path, division.Name)),
             Note = null,
             Contact = Contacts.Of(division),
             Table = new ItemTable(TextView.Of(_words.Format("division.table-caption", ("division", division.Name), ("count", items.Count))), null, YearHeading, items.Select(i => Row(i, path)).ToList()),
@@ -218,7 +219,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = $"{chapter.Label} {chapter.Title}",
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (path, $"{chapter.Label} {chapter.Title}")),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Chapter, path, (path, $"{chapter.Label} {chapter.Title}")),
             BodyHtml = ProseMarkdown.ToHtml(chapter.Markdown, prose),
             Policies = chapter.ListsPolicies ? _policies.Tree(path, prose) : [],
             Chapters = _plan.Chapters.Select(c => new Link(SiteLinks.Rel(path, Slugs.Chapter(c.Order)), $"{c.Label} {c.Title}", c.Order == chapter.Order)).ToList(),
@@ -235,7 +236,7 @@ public sealed class SiteModelBuilder
             Heading = _words["opendata.heading"],
             Lead = _words["opendata.lead"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["opendata.heading"])),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.OpenData, path),
             Files =
             [
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Csv), _words["opendata.csv.link"]), _words["opendata.csv.format"], _words["opendata.csv.description"]),
@@ -254,7 +255,7 @@ public sealed class SiteModelBuilder
             Heading = _words["glossary.heading"],
             Lead = _words["glossary.lead"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["glossary.heading"])),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Glossary, path),
             Entries = _plan.Terms.Select(t => new GlossaryEntryView(Prose.Anchor(t.Term), t.Term, t.Reading.Length > 0 && t.Reading != t.Term ? t.Reading : null, t.Explanation)).ToList(),
         });
     }
@@ -277,7 +278,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words["accessibility.heading"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (path, _words["accessibility.heading"])),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Accessibility, path),
             PageCount = pageCount,
             Results = new Link(SiteLinks.Rel(path, Slugs.AccessibilityResults), _words["accessibility.results-link"]),
             Conformance = ConformanceWord(AccessibilityChecklist.Of(Checklist)),
@@ -305,7 +306,7 @@ public sealed class SiteModelBuilder
             Path = path,
             Heading = _words["results.heading"],
             Site = _site,
-            Breadcrumbs = _links.Breadcrumbs(path, (Slugs.Accessibility, _words["accessibility.heading"]), (path, _words["accessibility.results-link"])),
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.AccessibilityResults, path),
             Conformance = word,
             Statement = _words.Format("results.statement", ("conformance", word)),
             Explanation = _words[conformance switch
