@@ -20,6 +20,7 @@ public readonly record struct FiscalYear(int Reiwa) : IComparable<FiscalYear>
     public string Short => $"R{Reiwa}";
 
     public FiscalYear Next => new(Reiwa + 1);
+    public FiscalYear Previous => new(Reiwa - 1);
 
     public int CompareTo(FiscalYear other) => Reiwa.CompareTo(other.Reiwa);
     public static bool operator <(FiscalYear a, FiscalYear b) => a.Reiwa < b.Reiwa;

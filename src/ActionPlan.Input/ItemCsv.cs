@@ -78,7 +78,8 @@ public static partial class ItemCsv
             else
             {
                 if (text.StartsWith(PlanLoader.Placeholder, StringComparison.Ordinal))
-                    d.Finding("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。", "実績の文を書き、「（未記入）」を消してください。");
+                    d.Finding("placeholder-left", file, row.Line, Text, "「（未記入）」の行が残っています。",
+                        kind == EntryKind.Plan ? "この年度の計画の文を書き、「（未記入）」を消してください（計画が前の年度と同じなら、「（未記入）」だけを消します）。" : "実績の文を書き、「（未記入）」を消してください。");
                 SampleText.Check(text, file, row.Line, Text, d);
                 line = new LineBuilder(text, row.Line);
                 entry.Lines.Add(line);

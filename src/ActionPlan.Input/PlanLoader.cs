@@ -54,7 +54,7 @@ public static partial class PlanLoader
             return new LoadResult(null, d.Sorted());
         }
 
-        var info = ReadPlanInfo(Path.Combine(inputDir, PlanFile), Show, d);
+        var info = ReadPlanInfo(Path.Combine(inputDir, PlanFile), Show, d, out var reportingLine);
         var policyErrors = d.Items.Count(x => x.Severity == Severity.Error);
         var policies = ReadPolicies(Path.Combine(inputDir, PoliciesFile), Show, d);
         var policiesBroken = d.Items.Count(x => x.Severity == Severity.Error) > policyErrors;
@@ -62,7 +62,11 @@ public static partial class PlanLoader
         var chapters = ReadChapters(Path.Combine(inputDir, ChaptersDir), Show, d);
         var csvFiles = new Dictionary<int, string>();
         var items = ReadItems(Path.Combine(inputDir, ItemsDir), Show, info, policiesBroken ? null : policies, divisions, csvFiles, d);
-        if (info is not null) CheckReportingYear(info, items, csvFiles, d);
+        if (info is not null)
+        {
+            CheckReportingYear(info, items, csvFiles, d);
+            CheckPromisedPlans(info, items, Show(Path.Combine(inputDir, PlanFile)), reportingLine, csvFiles, d);
+        }
 
         var accessibility = AccessibilityFiles.Read(inputDir, Show, d);
         var glossaryPath = Path.Combine(inputDir, GlossaryFile.Name);
@@ -145,8 +149,10 @@ public static partial class PlanLoader
 
     // ---- plan.md ----------------------------------------------------------------------------
 
-    private static PlanInfo? ReadPlanInfo(string path, Func<string, string> show, DiagnosticBag d)
+    /// <param name="reportingLine">The line of 実績年度 in plan.md (where a plan year the edition promises is located).</param>
+    private static PlanInfo? ReadPlanInfo(string path, Func<string, string> show, DiagnosticBag d, out int? reportingLine)
     {
+        reportingLine = null;
         var file = show(path);
         var text = ReadText(path, file, d);
         if (text is null) return null;
@@ -163,6 +169,7 @@ public static partial class PlanLoader
         var start = PlanYear(fm, "開始年度", file, d);
         var end = PlanYear(fm, "終了年度", file, d);
         var reporting = PlanYear(fm, "実績年度", file, d);
+        reportingLine = fm.Get("実績年度")?.Line;
         var published = fm.RequireText("公表", file, d, "2024-02");
         int py = 0, pm = 0;
         var publishedOk = published is not null;
@@ -395,6 +402,33 @@ public static partial class PlanLoader
             d.Finding("result-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
                 $"No.{item.Number} {item.Name}: {info.ReportingYear.Japanese}の実績がありません（実績未登録）。",
                 $"{info.ReportingYear.Short},実績,… の行を書いてください（next-year --year {info.ReportingYear.Short} で行を用意できます）。");
+        }
+    }
+
+    /// <summary>
+    /// The edition promises plans up to <see cref="PlanInfo.LastPlanShown"/> (its subtitle says so): a promised year that no
+    /// item has a plan for is a finding; an item without a plan for a promised year that it had a plan the year before is a
+    /// warning (an item may end, but usually a plan year was forgotten).
+    /// </summary>
+    private static void CheckPromisedPlans(PlanInfo info, List<Item> items, string planFile, int? reportingLine, Dictionary<int, string> csvFiles, DiagnosticBag d)
+    {
+        if (items.Count == 0) return;
+        var unreadable = d.Items.Where(x => x.Severity == Severity.Error).Select(x => x.File).ToHashSet(StringComparer.Ordinal);
+        bool HasPlan(Item item, FiscalYear year) => item.Entries.Any(e => e.Year == year && e.Kind == EntryKind.Plan && e.Lines.Count > 0);
+        for (var year = info.ReportingYear.Next; year <= info.LastPlanShown; year = year.Next)
+        {
+            var y = year;
+            if (!items.Any(i => HasPlan(i, y)))
+            {
+                d.Finding("plan-year-promised-missing", planFile, reportingLine, "実績年度",
+                    $"実績年度（{info.ReportingYear.Japanese}）から、この版は{info.LastPlanShown.Japanese}までの計画を示します（副題「{info.DerivedSubtitle}」）が、{y.Japanese}の計画の行がある実施項目がありません。",
+                    $"各項目の表に {y.Short},計画,… の行を書いてください（next-year --year {info.ReportingYear.Short} で、前の年度の計画を写した「{Placeholder}」の行を用意できます）。");
+                continue;
+            }
+            foreach (var item in items.Where(i => !HasPlan(i, y) && HasPlan(i, y.Previous) && !unreadable.Contains(csvFiles[i.Number])))
+                d.Warning("plan-year-missing", csvFiles[item.Number], null, ItemCsv.Year,
+                    $"No.{item.Number} {item.Name}: {y.Japanese}の計画がありません（{y.Previous.Japanese}にはあります）。",
+                    $"{y.Short},計画,… の行を書いてください。この項目の取組みが{y.Previous.Japanese}で終わるなら、このままで構いません。");
         }
     }
 

@@ -108,7 +108,7 @@ public class UpdateCycleTests
         var bytes = File.ReadAllBytes(sjis);
         Assert.True(TextDecoder.TryDecode(bytes, out var text, out var enc));
         Assert.Equal(TextDecoder.Detected.ShiftJis, enc);
-        Assert.EndsWith("R5,実績,（未記入）返礼品取扱事業者学習会の開催,,,,,,,\r\n", text);
+        Assert.Contains("R5,実績,（未記入）返礼品取扱事業者学習会の開催,,,,,,,\r\nR7,計画,", text);
 
         var loaded = PlanLoader.Load(dir["input"], "input");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
@@ -140,5 +140,55 @@ public class UpdateCycleTests
         var loaded = PlanLoader.Load(dir["input"], "input");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
         Assert.Equal(5, loaded.Plan!.Items.Single(i => i.Number == 5).Entries.Single(e => e.Year.Reiwa == 6 && e.Kind == ActionPlan.Domain.EntryKind.Result).Lines.Count);
+    }
+
+    /// <summary>
+    /// Rolling years: after next-year --year R5 the edition promises 令和6～7年度計画, so every item gets its R6 plan copied
+    /// as R7 計画 rows marked 「（未記入）」; the gate refuses them until the mark is gone, and refuses the edition outright
+    /// if the rows are deleted instead (no item has the promised year's plan), located at plan.md's 実績年度.
+    /// </summary>
+    [Fact]
+    public void Next_year_adds_the_newly_promised_plan_year_and_the_gate_refuses_it_until_filled()
+    {
+        using var dir = Repo.CopyOf();
+        var run = Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No.5: 令和7年度計画の行を5行追加しました（令和6年度計画の写し", run.Out);
+        var csv = File.ReadAllText(dir["input/items/05.csv"]);
+        Assert.EndsWith("R7,計画,（未記入）各種ポータルサイトについて、クオリティや注目度の高いページの作成、デザインの強化,,,,,,,\r\n", csv);
+        Assert.Contains("R7,計画,\"（未記入）返礼品数(1,000品)\",,,,,,,", csv);
+
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        Assert.All(loaded.Plan!.Items, i => Assert.Contains(i.Entries, e => e.Year.Reiwa == 7 && e.Kind == ActionPlan.Domain.EntryKind.Plan));
+        var r7 = loaded.Blockers.Where(b => b.Code == "placeholder-left" && (b.Hint ?? "").Contains("計画の文", StringComparison.Ordinal)).ToList();
+        Assert.Equal(16, r7.Select(b => b.File).Distinct().Count());
+        var build = Cli.Invoke("build", "--input", dir["input"], "--output", dir["_site"]);
+        Assert.Equal(ActionPlan.Site.Cli.ExitCodes.DataError, build.ExitCode);
+        Assert.Contains("05.csv:17 [内容] 公開不可: 「（未記入）」の行が残っています。 → この年度の計画の文を書き", build.Err);
+        Assert.False(File.Exists(dir["_site/index.html"]));
+
+        // Marks removed from the R7 rows (the plan stays as copied): those findings go, the rest stay.
+        foreach (var file in Directory.GetFiles(dir["input/items"], "*.csv"))
+            File.WriteAllText(file, File.ReadAllText(file).Replace("R7,計画,（未記入）", "R7,計画,").Replace("R7,計画,\"（未記入）", "R7,計画,\""), new UTF8Encoding(true));
+        var filled = PlanLoader.Load(dir["input"], "input");
+        Assert.DoesNotContain(filled.Blockers, b => b.Code == "placeholder-left" && (b.Hint ?? "").Contains("計画の文", StringComparison.Ordinal));
+        Assert.DoesNotContain(filled.Blockers, b => b.Code == "plan-year-promised-missing");
+
+        // The R7 rows deleted instead: the edition promises a plan year no item has.
+        foreach (var file in Directory.GetFiles(dir["input/items"], "*.csv"))
+            File.WriteAllLines(file, File.ReadAllLines(file).Where(l => !l.StartsWith("R7,計画,", StringComparison.Ordinal)), new UTF8Encoding(true));
+        var missing = PlanLoader.Load(dir["input"], "input");
+        var promised = Assert.Single(missing.Blockers, b => b.Code == "plan-year-promised-missing");
+        Assert.Equal("input/plan.md", promised.File);
+        Assert.Equal(File.ReadAllLines(dir["input/plan.md"]).ToList().FindIndex(l => l.StartsWith("実績年度", StringComparison.Ordinal)) + 1, promised.Line);
+        Assert.Contains("令和7年度の計画の行がある実施項目がありません", promised.Message);
+        Assert.Contains("R7,計画", promised.Hint);
+
+        // One item's R7 plan back: the edition is kept, the other items are named in warnings.
+        File.AppendAllText(dir["input/items/05.csv"], "R7,計画,返礼品数(1,100品),,,,,,,\r\n");
+        var one = PlanLoader.Load(dir["input"], "input");
+        Assert.DoesNotContain(one.Blockers, b => b.Code == "plan-year-promised-missing");
+        Assert.Equal(15, one.Warnings.Count(w => w.Code == "plan-year-missing"));
     }
 }

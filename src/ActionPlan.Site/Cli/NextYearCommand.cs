@@ -63,6 +63,7 @@ public static class NextYearCommand
         if (loaded.Plan.Info.ReportingYear < year)
         {
             var next = loaded.Plan.Info with { ReportingYear = year };
+            added += AddPromisedPlans(loaded.Plan, next, stdout);
             EditFrontMatter(planFile, new Dictionary<string, string>
             {
                 ["実績年度"] = year.Short,
@@ -74,6 +75,41 @@ public static class NextYearCommand
         stdout.WriteLine($"合計{added}行を追加しました。「{Placeholder}」の行の内容と実績値を書き、達成度に数える指標には「※」と公表達成度を書いてください。");
         stdout.WriteLine($"公開する年月が決まったら plan.md の「公表」に書きます。「{Placeholder}」が残っている間、build はサイトを作りません（--draft で下書きは作れます）。");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The edition after next-year promises plans up to <paramref name="next"/>'s last plan year: an item without a plan
+    /// for that year gets its latest plan copied as that year's 計画 rows, each marked 「（未記入）」, so staff review it
+    /// (the gate refuses the rows until the mark is gone, and refuses the edition if no item has a plan for the year).
+    /// </summary>
+    private static int AddPromisedPlans(Plan plan, PlanInfo next, TextWriter stdout)
+    {
+        var promised = next.LastPlanShown;
+        if (promised <= plan.Info.LastPlanShown || promised <= next.ReportingYear) return 0;
+        var added = 0;
+        foreach (var item in plan.Items)
+        {
+            if (item.Entries.Any(e => e.Year == promised && e.Kind == EntryKind.Plan)) continue;
+            var latest = item.Entries.Where(e => e.Kind == EntryKind.Plan && e.Year < promised && e.Lines.Count > 0).MaxBy(e => e.Year);
+            if (latest is null) { stdout.WriteLine($"No.{item.Number}: 写せる計画がないため、{promised.Japanese}計画の行を追加しませんでした"); continue; }
+            var rows = new List<string[]>();
+            foreach (var line in latest.Lines)
+            {
+                if (line.Indicators.Count == 0) rows.Add([promised.Short, "計画", Placeholder + line.Text, "", "", "", "", "", "", ""]);
+                for (var i = 0; i < line.Indicators.Count; i++)
+                {
+                    var ind = line.Indicators[i];
+                    rows.Add([promised.Short, "計画", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
+                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", ""]);
+                }
+            }
+            var path = item.Source!.ResultsFile;
+            if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
+            else Append(path, rows);
+            added += rows.Count;
+            stdout.WriteLine($"No.{item.Number}: {promised.Japanese}計画の行を{rows.Count}行追加しました（{latest.Year.Japanese}計画の写し。内容を見直し、「{Placeholder}」を消してください）");
+        }
+        return added;
     }
 
     /// <summary>Sets front-matter keys of a Markdown file (replacing their lines, or adding them before the closing 「---」), keeping encoding and line endings.</summary>

@@ -17,6 +17,7 @@ public static class PublishGate
     {
         ["placeholder-left"] = "a 「（未記入）」 row or glossary entry would be shown to citizens as it is",
         ["plan-published-placeholder"] = "the publication month is still 「（未記入）」",
+        ["plan-year-promised-missing"] = "the edition promises a plan year (its subtitle says so) that no item has a plan for",
         ["plan-subtitle-mismatch"] = "the subtitle promises another year than the one reported",
         ["result-year-missing"] = "an item has no result for the reporting year",
         ["text-figure-mismatch"] = "the result sentence and the result figure say different things",
