@@ -1,6 +1,6 @@
 namespace ActionPlan.Domain;
 
-/// <summary>The ratio one counted indicator contributes, already clamped to [0, 1].</summary>
+/// <summary>The ratio one counted indicator contributes, already clamped to [0, cap] (no upper bound without a cap).</summary>
 public sealed record IndicatorRatio(Indicator Indicator, decimal Ratio);
 
 /// <summary>年度計画達成度 of one item and year: a whole percent, or none when nothing is counted.</summary>
@@ -24,12 +24,13 @@ public sealed record Achievement(int? Percent, IReadOnlyList<IndicatorRatio> Rat
 public static class AchievementRule
 {
     /// <summary>The clamped ratio of one indicator, or null when it does not count or lacks a figure.</summary>
-    public static decimal? Ratio(Indicator indicator)
+    /// <param name="cap">The plan's cap on a ratio (1 = 100%, the default scale's); null counts a ratio above the target as it is.</param>
+    public static decimal? Ratio(Indicator indicator, decimal? cap = 1m)
     {
         if (!indicator.Counted || indicator.Target is null || indicator.Actual is null || indicator.Kind is null)
             return null;
         if (!IsDefined(indicator.Kind.Value, indicator.Target.Value)) return null;
-        return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value));
+        return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value), cap);
     }
 
     /// <summary>Whether a target of this kind and sign has one meaning (以下 with a negative target does not).</summary>
@@ -53,7 +54,7 @@ public static class AchievementRule
         }
     }
 
-    public static decimal Clamp(decimal ratio) => ratio < 0 ? 0 : ratio > 1 ? 1 : ratio;
+    public static decimal Clamp(decimal ratio, decimal? cap = 1m) => ratio < 0 ? 0 : cap is { } c && ratio > c ? c : ratio;
 
     /// <summary>Mean of the ratios as a whole percent, rounded half up.</summary>
     public static int ToPercent(IReadOnlyCollection<decimal> ratios)
@@ -64,11 +65,11 @@ public static class AchievementRule
     }
 
     /// <summary>The achievement of the indicators stated by a year's result lines.</summary>
-    public static Achievement For(IEnumerable<Indicator> indicators)
+    public static Achievement For(IEnumerable<Indicator> indicators, decimal? cap = 1m)
     {
         var ratios = new List<IndicatorRatio>();
         foreach (var indicator in indicators)
-            if (Ratio(indicator) is { } r) ratios.Add(new IndicatorRatio(indicator, r));
+            if (Ratio(indicator, cap) is { } r) ratios.Add(new IndicatorRatio(indicator, r));
         return ratios.Count == 0 ? Achievement.None : new Achievement(ToPercent(ratios.Select(r => r.Ratio).ToList()), ratios);
     }
 

@@ -6,12 +6,8 @@ public enum Agreement { Agrees, Disagrees, NotPublished }
 /// <summary>Where an item stands for a year, told in words on the site and never by colour alone.</summary>
 public enum AchievementStatus
 {
-    /// <summary>100%: 達成.</summary>
-    Achieved,
-    /// <summary>1–99%: 一部達成.</summary>
-    Partial,
-    /// <summary>0%: 未達成.</summary>
-    Unmet,
+    /// <summary>An achievement, rated on the plan's scale (<see cref="YearEvaluation.Grade"/>).</summary>
+    Graded,
     /// <summary>Results, but no counted indicator: 評価対象外（数値目標なし）.</summary>
     NotAssessed,
     /// <summary>No results for the year yet: 実績未登録.</summary>
@@ -27,7 +23,9 @@ public sealed record YearEvaluation(
     YearEntry? Plan,
     YearEntry? Results,
     Achievement Computed,
-    IReadOnlyList<IndicatorEvaluation> Indicators)
+    IReadOnlyList<IndicatorEvaluation> Indicators,
+    Grade? Grade = null,
+    GradePosition Position = GradePosition.Between)
 {
     public bool HasResults => Results is not null;
     public PublishedAchievement? Published => Results?.Published;
@@ -42,13 +40,8 @@ public sealed record YearEvaluation(
 
     public AchievementStatus Status =>
         !HasResults ? AchievementStatus.NoResults
-        : Computed.Percent switch
-        {
-            null => AchievementStatus.NotAssessed,
-            100 => AchievementStatus.Achieved,
-            0 => AchievementStatus.Unmet,
-            _ => AchievementStatus.Partial,
-        };
+        : Computed.Percent is null || Grade is null ? AchievementStatus.NotAssessed
+        : AchievementStatus.Graded;
 }
 
 /// <summary>An item with every year it has a plan or results for, evaluated.</summary>
@@ -85,17 +78,18 @@ public sealed class EvaluatedPlan
 
     public ItemEvaluation this[int number] => _byNumber[number];
 
-    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(Evaluate).ToList());
+    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(i => Evaluate(i, plan.Info.Rating)).ToList());
 
-    private static ItemEvaluation Evaluate(Item item) =>
+    private static ItemEvaluation Evaluate(Item item, RatingScale scale) =>
         new(item, item.Entries.Select(e => e.Year).Distinct().Order().Select(year =>
         {
             var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
             var results = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Result);
             var indicators = item.Entries.Where(e => e.Year == year).OrderBy(e => e.Kind)
-                .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => new IndicatorEvaluation(i, e.Kind, AchievementRule.Ratio(i))))
+                .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => new IndicatorEvaluation(i, e.Kind, AchievementRule.Ratio(i, scale.Cap))))
                 .ToList();
-            var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators));
-            return new YearEvaluation(year, plan, results, computed, indicators);
+            var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators), scale.Cap);
+            return new YearEvaluation(year, plan, results, computed, indicators, computed.Percent is { } p ? scale.Of(p) : null,
+                computed.Percent is { } q ? scale.PositionOf(scale.Of(q)) : GradePosition.Between);
         }).ToList());
 }

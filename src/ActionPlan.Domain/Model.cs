@@ -57,10 +57,14 @@ public sealed record PlanInfo(
     int PublishedMonth,
     FiscalYear ReportingYear,
     string? OriginalUrl = null,
-    string? OriginalTitle = null)
+    string? OriginalTitle = null,
+    RatingScale? Scale = null)
 {
 
     public bool PublicationKnown => PublishedYear > 0;
+
+    /// <summary>The scale this plan's years are rated on (plan.md 評価, 比率の上限), or the default one.</summary>
+    public RatingScale Rating => Scale ?? RatingScale.Default;
 
     /// <summary>The last year whose plan this edition shows: two years after the reporting year, within the period.</summary>
     public FiscalYear LastPlanShown => new(Math.Min(ReportingYear.Reiwa + 2, End.Reiwa));

@@ -142,11 +142,53 @@ public class AchievementRuleTests
         ]);
         var evaluated = EvaluatedPlan.Of(PlanOf(item))[5];
         Assert.Equal(
-            [AchievementStatus.Achieved, AchievementStatus.Partial, AchievementStatus.Unmet, AchievementStatus.NotAssessed, AchievementStatus.NoResults],
+            [AchievementStatus.Graded, AchievementStatus.Graded, AchievementStatus.Graded, AchievementStatus.NotAssessed, AchievementStatus.NoResults],
             evaluated.Years.Select(y => y.Status));
+        Assert.Equal(["達成", "一部達成", "未達成", null, null], evaluated.Years.Select(y => y.Grade?.Word));
+        Assert.Equal([GradePosition.Best, GradePosition.Between, GradePosition.Worst], evaluated.Years.Take(3).Select(y => y.Position));
         Assert.Equal(50, evaluated.For(new FiscalYear(5)).Computed.Percent);
         Assert.Equal(AchievementStatus.NoResults, evaluated.For(new FiscalYear(9)).Status);
         Assert.Equal(0.5m, evaluated.For(new FiscalYear(5)).Indicators.Single().Ratio);
+    }
+
+    private static readonly RatingScale Sabc = new([new("S", 100), new("A", 80), new("B", 60), new("C", 0)], null);
+
+    /// <summary>A city's own scale, uncapped: 達成率 130% stays 130% and is graded S; each bound starts its grade exactly.</summary>
+    [Theory]
+    [InlineData(13, 10, 130, "S")]
+    [InlineData(10, 10, 100, "S")]
+    [InlineData(999, 1000, 100, "S")]   // 99.9% rounds half up to 100
+    [InlineData(79, 100, 79, "B")]
+    [InlineData(80, 100, 80, "A")]
+    [InlineData(59, 100, 59, "C")]
+    [InlineData(0, 100, 0, "C")]
+    public void An_uncapped_scale_keeps_ratios_above_the_target_and_grades_by_its_bounds(decimal actual, decimal target, int percent, string grade)
+    {
+        var item = new Item(1, "例", ["課"], "1", Section.Empty, Section.Empty,
+            [new YearEntry(new FiscalYear(4), EntryKind.Result, [new YearLine("指標", [Counted(target, actual, TargetKind.AtLeast)])], null)]);
+        var plan = PlanOf(item) is var p ? p with { Info = p.Info with { Scale = Sabc } } : null!;
+        var year = EvaluatedPlan.Of(plan)[1].For(new FiscalYear(4));
+        Assert.Equal(percent, year.Computed.Percent);
+        Assert.Equal(grade, year.Grade!.Word);
+    }
+
+    /// <summary>Property: on any ordered scale, every whole percent gets exactly the grade whose range holds it, and the ranges touch.</summary>
+    [Fact]
+    public void Every_percent_falls_in_exactly_one_grade_range()
+    {
+        foreach (var scale in new[] { RatingScale.Default, Sabc, new RatingScale([new("◎", 100), new("○", 70), new("△", 30), new("×", 0)], 1m) })
+            for (var percent = 0; percent <= 300; percent++)
+            {
+                var grade = scale.Of(percent);
+                var inRange = scale.Grades.Where(g => percent >= g.AtLeast && (scale.UpperOf(g) is not { } u || percent <= u || scale.RankOf(g) == 0)).ToList();
+                Assert.Equal(grade, inRange.First());
+                if (scale.RankOf(grade) > 0) Assert.Equal(scale.Grades[scale.RankOf(grade) - 1].AtLeast - 1, scale.UpperOf(grade));
+            }
+        Assert.Equal(100, RatingScale.Default.UpperOf(RatingScale.Default.Grades[0]));
+        Assert.Null(Sabc.UpperOf(Sabc.Grades[0]));
+        Assert.Equal(1m, AchievementRule.Clamp(1.3m));
+        Assert.Equal(1.3m, AchievementRule.Clamp(1.3m, null));
+        Assert.Equal(0m, AchievementRule.Clamp(-0.2m, null));
     }
 }
 

@@ -72,27 +72,26 @@ public abstract record Page
 }
 
 /// <summary>
-/// 年度計画達成度 as shown: number, words and a bar, never colour alone. The status decides; the CSS modifier follows
-/// from it, and the words are the theme's (words/ja.txt, status.&lt;modifier&gt;).
+/// 年度計画達成度 as shown: number, words and a bar, never colour alone. The grade's word is the plan's (plan.md 評価);
+/// the CSS modifier follows from where the grade stands on the scale (best, between, worst), and the words for a year
+/// without a grade are the theme's (words/ja.txt, status.none / status.pending).
 /// </summary>
-public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year)
+public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year, string? GradeWord = null, GradePosition Position = GradePosition.Between)
 {
-    public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese);
+    public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese, year.Grade?.Word, year.Position);
 
     public string Display => Percent is { } p ? $"{p}%" : "—";
 
-    /// <summary>The meter's BEM modifier (ap-meter--achieved …), the theme's name for the status.</summary>
+    /// <summary>The meter's BEM modifier (ap-meter--achieved …), the theme's name for where the grade stands.</summary>
     public string Modifier => Status switch
     {
-        AchievementStatus.Achieved => "achieved",
-        AchievementStatus.Partial => "partial",
-        AchievementStatus.Unmet => "unmet",
+        AchievementStatus.Graded => Position switch { GradePosition.Best => "achieved", GradePosition.Worst => "unmet", _ => "partial" },
         AchievementStatus.NotAssessed => "none",
         _ => "pending",
     };
 
-    /// <summary>Bar length in the meter's 0–100 viewBox.</summary>
-    public int Bar => Percent ?? 0;
+    /// <summary>Bar length in the meter's 0–100 viewBox (an uncapped achievement above 100% fills it).</summary>
+    public int Bar => Math.Min(Percent ?? 0, 100);
 }
 
 /// <summary>A row of an item table: No., name, divisions and the latest achievement.</summary>
@@ -108,8 +107,11 @@ public sealed record ItemTable(TextView Caption, string? Id, string YearHeading,
 /// <summary>A node of the policy tree with its link and children.</summary>
 public sealed record PolicyNode(string Label, string Name, Link Link, TextView Description, IReadOnlyList<TextView> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
 
-/// <summary>Counts for the latest year's summary on the index.</summary>
-public sealed record YearSummary(string Year, int Achieved, int Partly, int NotAchieved, int NotAssessed, int Total);
+/// <summary>One line of the index summary: how many items got a grade (or no grade), with the grade's word and range.</summary>
+public sealed record SummaryCount(int Count, string Label);
+
+/// <summary>Counts for the latest year's summary on the index: one per grade of the plan's scale, then the items without one.</summary>
+public sealed record YearSummary(string Year, IReadOnlyList<SummaryCount> Counts, int Total);
 
 /// <summary>
 /// Years at a glance: every item × every fiscal year with results, each cell the achievement in number and words.

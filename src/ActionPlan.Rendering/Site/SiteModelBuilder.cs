@@ -109,25 +109,33 @@ public sealed class SiteModelBuilder
     private IndexPage Index()
     {
         const string path = Slugs.Home;
-        var statuses = _plan.Items.Select(i => Reporting(i).Status).ToList();
+        var reporting = _plan.Items.Select(i => _evaluated[i.Number].For(_evaluated.ReportingYear)).ToList();
+        var scale = _plan.Info.Rating;
+        var counts = scale.Grades.Select(g => new SummaryCount(reporting.Count(y => y.Status == AchievementStatus.Graded && y.Grade == g), GradeLabel(scale, g)))
+            .Append(new SummaryCount(reporting.Count(y => y.Status != AchievementStatus.Graded), _words["summary.ungraded"])).ToList();
         return Base(new IndexPage
         {
             Path = path,
             Heading = _site.Title,
             Lead = _site.Subtitle,
             Site = _site,
-            Summary = new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern,
-                statuses.Count(s => s == AchievementStatus.Achieved),
-                statuses.Count(s => s == AchievementStatus.Partial),
-                statuses.Count(s => s == AchievementStatus.Unmet),
-                statuses.Count(s => s is AchievementStatus.NotAssessed or AchievementStatus.NoResults),
-                statuses.Count),
+            Summary = new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count),
             Policies = _policies.Tree(path, ProseFor(path)),
             Tables = TablesByPolicy(path, _plan.Items),
             Glance = Glance(path),
             Chapters = _plan.Chapters.Select(c => new Link(Slugs.Chapter(c.Order), $"{c.Label} {c.Title}")).ToList(),
             Booklet = BookletLink(path),
         });
+    }
+
+    /// <summary>「達成（100%）」「一部達成（1～99%）」「S（100%以上）」: a grade's word with the percents that earn it.</summary>
+    private string GradeLabel(RatingScale scale, Grade grade)
+    {
+        var upper = scale.UpperOf(grade);
+        var range = upper is null ? _words.Format("summary.range-from", ("low", grade.AtLeast))
+            : upper == grade.AtLeast || (grade.AtLeast <= 0 && upper <= 0) ? _words.Format("summary.range-exact", ("value", upper.Value))
+            : _words.Format("summary.range", ("low", grade.AtLeast), ("high", upper.Value));
+        return _words.Format("summary.grade", ("grade", grade.Word), ("range", range));
     }
 
     /// <summary>Items × years with results, once there are two or more such years (one year is the item tables already).</summary>
