@@ -28,7 +28,7 @@ public static partial class PlanLoader
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名"];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限"];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -200,8 +200,9 @@ public static partial class PlanLoader
         if (originalTitle is not null && original is null && fm.Get("原本") is null)
             d.Warning("plan-original-title-without-url", file, fm.Get("原本名")!.Line, "原本名", "原本名がありますが、原本（アドレス）がありません。",
                 "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
-        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle);
+        var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
+        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk) return null;
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
