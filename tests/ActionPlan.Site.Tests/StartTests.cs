@@ -27,7 +27,7 @@ public class StartTests
             // The empty plan's example text (〇〇市, 「…を書きます」) is located and never published; a draft shows it.
             var sample = Cli.Invoke("check", "--input", Path.Combine(plan, "input"));
             Assert.Equal(1, sample.ExitCode);
-            Assert.Contains("エラー0件・公開不可7件・警告0件", sample.Out);
+            Assert.Contains("エラー0件・公開不可8件・警告0件", sample.Out);
             Assert.Contains("input/plan.md:3 [自治体] 公開不可: 見本の文「〇〇市」が残っています。", sample.Err);
             var refused = Cli.Invoke("build", "--input", Path.Combine(plan, "input"), "--output", Path.Combine(plan, "_site"));
             Assert.Equal(1, refused.ExitCode);
