@@ -58,7 +58,8 @@ public sealed record PlanInfo(
     FiscalYear ReportingYear,
     string? OriginalUrl = null,
     string? OriginalTitle = null,
-    RatingScale? Scale = null)
+    RatingScale? Scale = null,
+    int PlanYearsShown = 2)
 {
 
     public bool PublicationKnown => PublishedYear > 0;
@@ -66,8 +67,11 @@ public sealed record PlanInfo(
     /// <summary>The scale this plan's years are rated on (plan.md 評価, 比率の上限), or the default one.</summary>
     public RatingScale Rating => Scale ?? RatingScale.Default;
 
-    /// <summary>The last year whose plan this edition shows: two years after the reporting year, within the period.</summary>
-    public FiscalYear LastPlanShown => new(Math.Min(ReportingYear.Reiwa + 2, End.Reiwa));
+    /// <summary>
+    /// The last year whose plan this edition shows: <see cref="PlanYearsShown"/> years after the reporting year (plan.md
+    /// 「示す計画の年数」, 2 when not written — Ogori's rolling plan), within the period.
+    /// </summary>
+    public FiscalYear LastPlanShown => new(Math.Min(ReportingYear.Reiwa + PlanYearsShown, End.Reiwa));
 
     /// <summary>The subtitle this edition's years call for: 「実施項目 令和4年度実績・令和5～6年度計画」.</summary>
     public string DerivedSubtitle
@@ -76,7 +80,7 @@ public sealed record PlanInfo(
         {
             var first = ReportingYear.Next;
             var last = LastPlanShown;
-            var plans = first > End ? "" : first == last ? $"・{first.Japanese}計画" : $"・令和{first.Reiwa}～{last.Reiwa}年度計画";
+            var plans = first > End || first > last ? "" : first == last ? $"・{first.Japanese}計画" : $"・令和{first.Reiwa}～{last.Reiwa}年度計画";
             return $"実施項目 {ReportingYear.Japanese}実績{plans}";
         }
     }

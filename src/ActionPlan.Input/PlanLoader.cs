@@ -28,7 +28,7 @@ public static partial class PlanLoader
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限"];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数"];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -201,8 +201,20 @@ public static partial class PlanLoader
             d.Warning("plan-original-title-without-url", file, fm.Get("原本名")!.Line, "原本名", "原本名がありますが、原本（アドレス）がありません。",
                 "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
         var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
+        var yearsShown = 2;
+        if (fm.Get("示す計画の年数") is { } shownEntry && fm.RequireText("示す計画の年数", file, d, "2") is { } shownText)
+        {
+            var folded = shownText.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('年');
+            if (int.TryParse(folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= 10) yearsShown = n;
+            else
+            {
+                d.Error("plan-years-shown-shape", file, shownEntry.Line, "示す計画の年数", $"示す計画の年数「{shownText}」が読めません。",
+                    "実績年度の後、何年度先までの計画をこの版で示すかを 0～10 の数で書きます（例: 示す計画の年数: 2 → 実績年度 R4 なら令和5～6年度計画）。");
+                scaleOk = false;
+            }
+        }
         if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale);
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",

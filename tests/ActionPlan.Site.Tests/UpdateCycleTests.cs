@@ -192,3 +192,34 @@ public class UpdateCycleTests
         Assert.Equal(15, one.Warnings.Count(w => w.Code == "plan-year-missing"));
     }
 }
+
+/// <summary>How far ahead an edition shows plans is the plan's (plan.md 示す計画の年数; 2 when not written).</summary>
+public class PlanWindowTests
+{
+    [Theory]
+    [InlineData("1", "実施項目 令和4年度実績・令和5年度計画")]
+    [InlineData("３", "実施項目 令和4年度実績・令和5～7年度計画")]
+    [InlineData("0", "実施項目 令和4年度実績")]
+    public void The_plan_window_is_declared_and_the_subtitle_and_promise_follow_it(string years, string subtitle)
+    {
+        using var dir = Repo.CopyOf();
+        var plan = File.ReadAllText(dir["input/plan.md"]).Replace("副題: 実施項目 令和4年度実績・令和5～6年度計画\n", "").Replace("公表: 2024-02\n", $"公表: 2024-02\n示す計画の年数: {years}\n");
+        File.WriteAllText(dir["input/plan.md"], plan, new UTF8Encoding(false));
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        Assert.Equal(subtitle, loaded.Plan!.Info.Subtitle);
+        // Three years ahead promises 令和7年度 plans, which no item of the seed has: refused, at 実績年度.
+        Assert.Equal(years == "３", loaded.Blockers.Any(b => b.Code == "plan-year-promised-missing" && b.Message.Contains("令和7年度の計画", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_window_that_is_not_a_number_is_a_located_error()
+    {
+        using var dir = Repo.CopyOf();
+        File.WriteAllText(dir["input/plan.md"], File.ReadAllText(dir["input/plan.md"]).Replace("公表: 2024-02\n", "公表: 2024-02\n示す計画の年数: 二年\n"), new UTF8Encoding(false));
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        var error = Assert.Single(loaded.Errors, e => e.Code == "plan-years-shown-shape");
+        Assert.Equal(("input/plan.md", 11), (error.File, error.Line));
+        Assert.Contains("0～10", error.Hint);
+    }
+}
