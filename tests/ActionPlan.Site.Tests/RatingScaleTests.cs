@@ -66,4 +66,27 @@ public class RatingScaleTests
         Assert.Contains(message, error.Message);
         Assert.False(string.IsNullOrEmpty(error.Hint));
     }
+
+    /// <summary>The grade is open data (CSV 評価, JSON grade and rating), so the change report says when it moves: 「評価 B → A」.</summary>
+    [Fact]
+    public void The_grade_is_in_the_open_data_and_the_change_report_names_its_change()
+    {
+        using var dir = WithScale("S 100%、A 80%、B 60%、C 0%", "100%");
+        var after = SiteBuild.Render(dir["input"]);
+        var csv = Encoding.UTF8.GetString(after.Single(f => f.Path == "opendata/achievements.csv").Content);
+        Assert.EndsWith(",公表達成度,評価", csv.Split("\r\n")[0]);
+        Assert.Contains(",寄附金額,800000000,8億円,559000000,5.59億円,円,以上,1,0.6988,70,70,B\r\n", csv);
+        var json = ActionPlan.Rendering.OpenData.OpenDataJson.Read(after.Single(f => f.Path == "opendata/plan.json").Content)!;
+        Assert.Equal(["S", "A", "B", "C"], json.Rating!.Grades.Select(g => g.Word));
+        Assert.Equal("B", json.Items.Single(i => i.Number == 5).Years.Single(y => y.Year == 2022).Grade);
+
+        var report = ActionPlan.Site.Pipeline.ChangeReport.Compare(SiteBuild.Real, after);
+        Assert.Contains("No.5 令和4年度の評価 一部達成 → B", report.PlanChanges);
+        Assert.Contains("No.1 令和4年度の評価 達成 → S", report.PlanChanges);
+        Assert.Contains("No.15 令和4年度の評価 一部達成 → C", report.PlanChanges);
+
+        using var uncapped = WithScale("S 100%、A 80%、B 60%、C 0%", "なし");
+        var moved = ActionPlan.Site.Pipeline.ChangeReport.Compare(SiteBuild.Real, SiteBuild.Render(uncapped["input"]));
+        Assert.Contains(moved.PlanChanges, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^No\.2 令和4年度の達成度 100% → \d{3,}%（評価 達成 → S）$"));
+    }
 }

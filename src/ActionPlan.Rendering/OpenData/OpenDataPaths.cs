@@ -14,7 +14,7 @@ public static class OpenDataWriterPaths
     [
         "municipality", "plan", "item-number", "item-name", "divisions", "policy", "year", "western-year",
         "indicator", "target", "target-written", "actual", "actual-written", "unit", "kind", "counted", "ratio",
-        "achievement", "published-achievement",
+        "achievement", "published-achievement", "grade",
     ];
 
     public static IReadOnlyList<OpenDataColumn> CsvColumns(Theme.Words words) =>

@@ -9,9 +9,16 @@ namespace ActionPlan.Rendering.OpenData;
 // The published opendata/plan.json, as types: the writer serialises these and the change report reads the previous
 // build's file back into them, so renaming a field changes both or breaks the build (never silently the report).
 
+/// <param name="Rating">The plan's rating scale (plan.md 評価, 比率の上限); absent in files written before it was published.</param>
 public sealed record OpenDataPlan(
     string Title, string Subtitle, string City, string Prefecture, OpenDataPeriod Period, string? Published, int ReportingYear,
-    string AchievementRule, IReadOnlyList<OpenDataPolicy> Policies, IReadOnlyList<OpenDataItem> Items);
+    string AchievementRule, OpenDataRating? Rating, IReadOnlyList<OpenDataPolicy> Policies, IReadOnlyList<OpenDataItem> Items);
+
+/// <param name="Grades">From the best down: the word and the lowest whole percent that earns it.</param>
+/// <param name="Cap">The cap on an indicator's ratio (1 = 100%); null when a result above its target counts as it is.</param>
+public sealed record OpenDataRating(IReadOnlyList<OpenDataGrade> Grades, decimal? Cap);
+
+public sealed record OpenDataGrade(string Word, int AtLeast);
 
 public sealed record OpenDataPeriod(int Start, int End, string StartLabel, string EndLabel);
 
@@ -26,7 +33,8 @@ public sealed record OpenDataGroup(string? Heading, IReadOnlyList<OpenDataBullet
 public sealed record OpenDataBullet(string Text, IReadOnlyList<string> Tags);
 
 /// <param name="Achievement">The computed 年度計画達成度 (null without results or without a counted indicator).</param>
-public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenDataLine>? Plan, IReadOnlyList<OpenDataLine>? Results, int? Achievement, int? Published);
+/// <param name="Grade">The achievement's grade on the plan's scale (null when there is no achievement).</param>
+public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenDataLine>? Plan, IReadOnlyList<OpenDataLine>? Results, int? Achievement, int? Published, string? Grade = null);
 
 public sealed record OpenDataLine(string Text, IReadOnlyList<OpenDataIndicator> Indicators);
 

@@ -46,6 +46,7 @@ public static class OpenDataWriter
                     [
                         year.Computed.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
                         year.Published?.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
+                        Guard(year.Grade?.Word ?? ""),
                     ];
                     if (indicators.Count == 0)
                         writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail()]);
@@ -82,12 +83,13 @@ public static class OpenDataWriter
             info.PublicationKnown ? $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}" : null,
             info.ReportingYear.Western,
             words["opendata.rule"],
+            new OpenDataRating(info.Rating.Grades.Select(g => new OpenDataGrade(g.Word, g.AtLeast)).ToList(), info.Rating.Cap),
             plan.Policies.Select(p => new OpenDataPolicy(p.Code, p.ParentCode, p.Label, p.Name, p.Description, p.Notes)).ToList(),
             evaluated.Items.Select(e => new OpenDataItem(
                 e.Item.Number, e.Item.Name, e.Item.Divisions, e.Item.PolicyCode, Section(e.Item.Issues), Section(e.Item.Goals),
                 e.Years.Select(y => new OpenDataYear(
                     y.Year.Western, y.Year.Japanese, Lines(y.Plan, y, words), Lines(y.Results, y, words),
-                    y.Computed.Percent, y.Published?.Percent)).ToList())).ToList());
+                    y.Computed.Percent, y.Published?.Percent, y.Grade?.Word)).ToList())).ToList());
     }
 
     public static byte[] Json(EvaluatedPlan evaluated, Words words)

@@ -40,6 +40,10 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
 
     private static string Pct(int? p) => p is { } v ? $"{v}%" : "—";
 
+    /// <summary>「評価 B → A」 when both editions graded the year and the grade changed (files before grades were published have none).</summary>
+    private static string GradeChange(OpenDataYear before, OpenDataYear after, string shape) =>
+        before.Grade is { } b && after.Grade is { } a && b != a ? string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, b, a) : "";
+
     private static string LinesHash(OpenDataYear year) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { year.Plan, year.Results }, OpenDataJson.Options)));
 
@@ -63,7 +67,9 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
                 else if (prev is not null && had && !has)
                     lines.Add($"No.{item.Number} {state.Label}実績を削除");
                 else if (prev is not null && prev.Achievement != state.Achievement)
-                    lines.Add($"No.{item.Number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}");
+                    lines.Add($"No.{item.Number} {state.Label}の達成度 {Pct(prev.Achievement)} → {Pct(state.Achievement)}" + GradeChange(prev, state, "（評価 {0} → {1}）"));
+                else if (prev is not null && prev.Grade is not null && state.Grade is not null && prev.Grade != state.Grade)
+                    lines.Add($"No.{item.Number} {state.Label}の" + GradeChange(prev, state, "評価 {0} → {1}"));
                 else if (prev is null)
                     lines.Add($"No.{item.Number} {state.Label}計画を追加");
                 else if (LinesHash(prev) != LinesHash(state))
