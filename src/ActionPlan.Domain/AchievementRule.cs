@@ -29,6 +29,8 @@ public static class AchievementRule
     {
         if (!indicator.Counted || indicator.Target is null || indicator.Actual is null || indicator.Kind is null)
             return null;
+        if (indicator.Baseline is { } baseline)
+            return Progress(baseline.Value, indicator.Target.Value, indicator.Actual.Value) is { } progress ? Clamp(progress, cap) : null;
         if (!IsDefined(indicator.Kind.Value, indicator.Target.Value)) return null;
         return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value), cap);
     }
@@ -53,6 +55,13 @@ public static class AchievementRule
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
     }
+
+    /// <summary>
+    /// 進捗率 = (実績 − 基準値) ÷ (目標 − 基準値): 0 at the baseline, 1 at the target, for a target above the baseline
+    /// (以上) and below it (以下) alike; null when the target is the baseline (nothing to progress).
+    /// </summary>
+    public static decimal? Progress(decimal baseline, decimal target, decimal actual) =>
+        target == baseline ? null : (actual - baseline) / (target - baseline);
 
     public static decimal Clamp(decimal ratio, decimal? cap = 1m) => ratio < 0 ? 0 : cap is { } c && ratio > c ? c : ratio;
 

@@ -148,7 +148,8 @@ public static class Targets
 }
 
 /// <summary>A figure a line states: a target from the year's plan and the actual value; Counted = marked (※).</summary>
-public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted);
+/// <param name="Baseline">基準値: where the indicator started; with one, the ratio is progress from it (docs/achievement.md).</param>
+public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted, Quantity? Baseline = null);
 
 /// <summary>
 /// The achievement the city published for a year (公表値): a percentage, or 「—」 for none. Reason, when given, explains

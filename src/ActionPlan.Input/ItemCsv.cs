@@ -11,9 +11,9 @@ namespace ActionPlan.Input;
 public static partial class ItemCsv
 {
     public const string Year = "年度", Kind = "区分", Text = "内容", Indicator = "指標", Target = "目標値", Actual = "実績値",
-        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度", Reason = "相違の理由";
+        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度", Reason = "相違の理由", Baseline = "基準値";
 
-    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published, Reason];
+    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published, Reason, Baseline];
     public static readonly IReadOnlyList<string> Required = [Year, Kind, Text];
 
     [GeneratedRegex(@"[（(]\s*※\s*[）)]")]
@@ -191,7 +191,20 @@ public static partial class ItemCsv
                         : "「億」「万」や単位の書き間違いがないか確かめてください。");
             }
         }
-        return new Indicator(name, target, actual, targetKind, counted);
+        var baseline = ReadValue(row, Baseline, unit, file, d);
+        if (baseline is not null && target is not null)
+        {
+            if (baseline.Unit != target.Unit)
+                d.Error("unit-mismatch", file, row.Line, Baseline, $"基準値の単位「{baseline.Unit}」と目標値の単位「{target.Unit}」が違います。", "同じ単位で書いてください。");
+            else if (baseline.Value == target.Value)
+                d.Error("baseline-equals-target", file, row.Line, Baseline, $"基準値「{row[Baseline]}」が目標値と同じため、進み具合を計算できません。",
+                    "基準値は取組みを始めた時点の値、目標値は目指す値です。どちらかを直してください（基準値がない指標なら空欄にします）。");
+            else if (targetKind is { } k && (k == TargetKind.AtLeast) != (target.Value > baseline.Value))
+                d.Error("baseline-direction", file, row.Line, TargetKindColumn,
+                    $"目標の種類は「{row[TargetKindColumn]}」ですが、目標値「{row[Target]}」は基準値「{row[Baseline]}」より{(target.Value > baseline.Value ? "大きい" : "小さい")}です。",
+                    target.Value > baseline.Value ? "増やす目標なら「以上」にしてください。" : "減らす目標なら「以下」にしてください。");
+        }
+        return new Indicator(name, target, actual, targetKind, counted, baseline);
     }
 
     private static string Ratio(decimal factor) =>

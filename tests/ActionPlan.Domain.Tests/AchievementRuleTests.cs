@@ -190,6 +190,35 @@ public class AchievementRuleTests
         Assert.Equal(1.3m, AchievementRule.Clamp(1.3m, null));
         Assert.Equal(0m, AchievementRule.Clamp(-0.2m, null));
     }
+
+    private static Indicator FromBaseline(decimal baseline, decimal target, decimal actual) =>
+        new("指標", new Quantity(target, "件"), new Quantity(actual, "件"), target > baseline ? TargetKind.AtLeast : TargetKind.AtMost, true, new Quantity(baseline, "件"));
+
+    /// <summary>Property: 進捗率 is 0 at the baseline and 1 at the target, linear between, whichever way the target lies.</summary>
+    [Fact]
+    public void Progress_from_a_baseline_is_zero_at_the_baseline_and_one_at_the_target()
+    {
+        var rng = new Random(20);
+        for (var n = 0; n < 2000; n++)
+        {
+            var baseline = (decimal)rng.Next(-1000, 1000);
+            var target = (decimal)rng.Next(-1000, 1000);
+            if (target == baseline) { Assert.Null(AchievementRule.Progress(baseline, target, 5)); continue; }
+            Assert.Equal(0m, AchievementRule.Progress(baseline, target, baseline));
+            Assert.Equal(1m, AchievementRule.Progress(baseline, target, target));
+            var half = baseline + (target - baseline) / 2;
+            Assert.Equal(0.5m, AchievementRule.Progress(baseline, target, half));
+            Assert.Equal(0m, AchievementRule.Ratio(FromBaseline(baseline, target, baseline)));
+            Assert.Equal(1m, AchievementRule.Ratio(FromBaseline(baseline, target, target)));
+            // Beyond the target: capped at 1 by default, kept without a cap; behind the baseline: 0.
+            var beyond = target + (target - baseline);
+            Assert.Equal(1m, AchievementRule.Ratio(FromBaseline(baseline, target, beyond)));
+            Assert.Equal(2m, AchievementRule.Ratio(FromBaseline(baseline, target, beyond), cap: null));
+            Assert.Equal(0m, AchievementRule.Ratio(FromBaseline(baseline, target, baseline - (target - baseline))));
+        }
+        // 待機児童 from 40 (基準値) to 0 (目標, 以下), 10 left: (10 − 40) ÷ (0 − 40) = 75%.
+        Assert.Equal(75, AchievementRule.For([FromBaseline(40, 0, 10)]).Percent);
+    }
 }
 
 public class AccessibilityChecklistTests

@@ -14,7 +14,7 @@ public static class OpenDataWriterPaths
     [
         "municipality", "plan", "item-number", "item-name", "divisions", "policy", "year", "western-year",
         "indicator", "target", "target-written", "actual", "actual-written", "unit", "kind", "counted", "ratio",
-        "achievement", "published-achievement", "grade",
+        "achievement", "published-achievement", "grade", "baseline",
     ];
 
     public static IReadOnlyList<OpenDataColumn> CsvColumns(Theme.Words words) =>

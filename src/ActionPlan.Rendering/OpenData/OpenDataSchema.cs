@@ -38,8 +38,10 @@ public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenData
 
 public sealed record OpenDataLine(string Text, IReadOnlyList<OpenDataIndicator> Indicators);
 
+/// <param name="Baseline">基準値 (null when the indicator has none): its ratio is then progress from it.</param>
 public sealed record OpenDataIndicator(
-    string Name, decimal? Target, string? TargetText, decimal? Actual, string? ActualText, string? Unit, string? Kind, bool Counted, decimal? Ratio);
+    string Name, decimal? Target, string? TargetText, decimal? Actual, string? ActualText, string? Unit, string? Kind, bool Counted, decimal? Ratio,
+    decimal? Baseline = null);
 
 /// <summary>The one JSON form of the open data (UTF-8, Japanese kept as characters, camelCase, LF).</summary>
 public static class OpenDataJson

@@ -49,7 +49,7 @@ public static class OpenDataWriter
                         Guard(year.Grade?.Word ?? ""),
                     ];
                     if (indicators.Count == 0)
-                        writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail()]);
+                        writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), ""]);
                     foreach (var i in indicators)
                     {
                         var ratio = year.RatioOf(i);
@@ -64,6 +64,7 @@ public static class OpenDataWriter
                             i.Counted ? "1" : "0",
                             ratio is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero).ToString("0.0###", CultureInfo.InvariantCulture) : "",
                             .. Tail(),
+                            i.Baseline?.Plain ?? "",
                         ]);
                     }
                 }
@@ -109,5 +110,6 @@ public static class OpenDataWriter
             i.Name, i.Target?.Canonical, i.Target?.Display, i.Actual?.Canonical, i.Actual?.Display, i.Actual?.Unit ?? i.Target?.Unit,
             i.Kind switch { TargetKind.AtLeast => words["opendata.kind.at-least"], TargetKind.AtMost => words["opendata.kind.at-most"], _ => null },
             i.Counted,
-            year.RatioOf(i) is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero) : null)).ToList())).ToList();
+            year.RatioOf(i) is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero) : null,
+            i.Baseline?.Canonical)).ToList())).ToList();
 }

@@ -56,7 +56,8 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
                 t.Indicator.Indicator.Kind switch { TargetKind.AtLeast => words["indicator.at-least"], TargetKind.AtMost => words["indicator.at-most"], _ => "—" },
                 t.Indicator.Ratio is { } r ? (r * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—",
                 t.Indicator.Indicator.Counted ? words["indicator.counted"] : words["indicator.not-counted"],
-                t.Indicator.Indicator.Counted))
+                t.Indicator.Indicator.Counted,
+                t.Indicator.Indicator.Baseline is { } b ? Figure(b) : null))
             .ToList();
 
         Link? Neighbour(int i) => i >= 0 && i < Plan.Items.Count

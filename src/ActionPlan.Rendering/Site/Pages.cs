@@ -168,7 +168,14 @@ public sealed record FigureView(string Display, string Spoken, string? Meaning =
     public bool NeedsSpoken => Display != Spoken;
 }
 
-public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted);
+/// <param name="Baseline">基準値, when the indicator has one (the table then shows the column).</param>
+public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted, FigureView? Baseline = null);
+
+/// <summary>The indicator table: its rows, and whether any has a 基準値 (only then is the column shown).</summary>
+public sealed record IndicatorTableView(IReadOnlyList<IndicatorRow> Rows)
+{
+    public bool HasBaseline => Rows.Any(r => r.Baseline is not null);
+}
 
 /// <summary>The achievement trend as an inline SVG: geometry computed here, the template only draws it.</summary>
 public sealed record ChartPoint(string Year, string ShortYear, int? Percent, string Display, double X, double Y, double LabelY);
