@@ -40,8 +40,11 @@ public sealed record YearEvaluation(
 
     public AchievementStatus Status =>
         !HasResults ? AchievementStatus.NoResults
-        : Computed.Percent is null || Grade is null ? AchievementStatus.NotAssessed
+        : Grade is null ? AchievementStatus.NotAssessed
         : AchievementStatus.Graded;
+
+    /// <summary>Staff gave a grade and the figure computes to another one (the publish gate stops this).</summary>
+    public bool GivenGradeDisagrees => Results?.Given is { } given && Computed.Percent is not null && Grade is { } g && g.Word != given.Word;
 }
 
 /// <summary>An item with every year it has a plan or results for, evaluated.</summary>
@@ -89,7 +92,8 @@ public sealed class EvaluatedPlan
                 .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => new IndicatorEvaluation(i, e.Kind, AchievementRule.Ratio(i, scale.Cap))))
                 .ToList();
             var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators), scale.Cap);
-            return new YearEvaluation(year, plan, results, computed, indicators, computed.Percent is { } p ? scale.Of(p) : null,
-                computed.Percent is { } q ? scale.PositionOf(scale.Of(q)) : GradePosition.Between);
+            // The computed figure's grade; without one, the grade staff gave (a plan rated by people), if it is on the scale.
+            var grade = computed.Percent is { } p ? scale.Of(p) : scale.Grades.FirstOrDefault(g => g.Word == results?.Given?.Word);
+            return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade));
         }).ToList());
 }

@@ -129,7 +129,11 @@ public sealed record Bullet(string Text, IReadOnlyList<string> Tags);
 public enum EntryKind { Plan, Result }
 
 /// <summary>The lines of one item for one fiscal year and kind: R5年度計画, R4年度実績.</summary>
-public sealed record YearEntry(FiscalYear Year, EntryKind Kind, IReadOnlyList<YearLine> Lines, PublishedAchievement? Published);
+/// <param name="Given">The grade staff gave the year (items/NN.csv 評価), a word of the plan's scale; null when none is written.</param>
+public sealed record YearEntry(FiscalYear Year, EntryKind Kind, IReadOnlyList<YearLine> Lines, PublishedAchievement? Published, GivenGrade? Given = null);
+
+/// <summary>A grade staff gave an item's year (A 計画通り, ◎…), with the line it was written on.</summary>
+public sealed record GivenGrade(string Word, int? Line = null);
 
 /// <summary>One line of a year's plan or results, with the indicators it states.</summary>
 public sealed record YearLine(string Text, IReadOnlyList<Indicator> Indicators);

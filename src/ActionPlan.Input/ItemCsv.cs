@@ -11,9 +11,9 @@ namespace ActionPlan.Input;
 public static partial class ItemCsv
 {
     public const string Year = "年度", Kind = "区分", Text = "内容", Indicator = "指標", Target = "目標値", Actual = "実績値",
-        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度", Reason = "相違の理由", Baseline = "基準値";
+        Unit = "単位", TargetKindColumn = "目標の種類", Counted = "達成度対象", Published = "公表達成度", Reason = "相違の理由", Baseline = "基準値", Grade = "評価";
 
-    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published, Reason, Baseline];
+    public static readonly IReadOnlyList<string> Columns = [Year, Kind, Text, Indicator, Target, Actual, Unit, TargetKindColumn, Counted, Published, Reason, Baseline, Grade];
     public static readonly IReadOnlyList<string> Required = [Year, Kind, Text];
 
     [GeneratedRegex(@"[（(]\s*※\s*[）)]")]
@@ -32,6 +32,7 @@ public static partial class ItemCsv
         public EntryKind Kind { get; } = kind;
         public List<LineBuilder> Lines { get; } = [];
         public PublishedAchievement? Published { get; set; }
+        public GivenGrade? Given { get; set; }
     }
 
     public static IReadOnlyList<YearEntry> Read(CsvTable table, PlanInfo? info, string file, DiagnosticBag d)
@@ -106,6 +107,7 @@ public static partial class ItemCsv
                         "達成度対象（※）ですが、内容の文に「(※)」がありません。", "公表資料と同じく文末に「(※)」を書くか、達成度対象を空にしてください。");
             }
 
+            if (row[Grade].Length > 0) ReadGivenGrade(row, kind.Value, entry, info, file, d);
             var (published, pubError) = ValueNotation.ParsePublished(row[Published]);
             if (pubError is not null) d.Error("published-unparseable", file, row.Line, Published, pubError, "例: 70%（達成度がない年度は「-」か「なし」）。Excelで「0.7」になったときは、セルの書式を「文字列」にして「70%」と入力し直してください。");
             else if (row[Reason].Length > 0 && published is null)
@@ -131,9 +133,33 @@ public static partial class ItemCsv
                         "この行の指標の「達成度対象」に「※」を書くか（指標がなければ指標・目標値・実績値も）、達成度に数えないなら文の「(※)」を消してください。");
         var built = entries
             .OrderBy(e => e.Year).ThenBy(e => e.Kind)
-            .Select(e => (Builder: e, Entry: new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published)))
+            .Select(e => (Builder: e, Entry: new YearEntry(e.Year, e.Kind, e.Lines.Select(l => new YearLine(l.Text, l.Indicators.ToList())).ToList(), e.Published, e.Given)))
             .ToList();
         return built.Select(b => b.Entry).ToList();
+    }
+
+    /// <summary>A grade staff gave (評価): on a 実績 row, one per year, a word of the plan's scale (plan.md 評価).</summary>
+    private static void ReadGivenGrade(CsvTable.Row row, EntryKind kind, EntryBuilder entry, PlanInfo? info, string file, DiagnosticBag d)
+    {
+        var word = row[Grade].Trim();
+        if (kind == EntryKind.Plan)
+        {
+            d.Error("grade-on-plan", file, row.Line, Grade, "評価は「実績」の行にだけ書けます。", "この評価を同じ年度の実績の行に移してください。");
+            return;
+        }
+        if (info is not null && info.Rating.Grades.All(g => g.Word != word))
+        {
+            var words = info.Rating.Grades.Select(g => g.Word).ToList();
+            d.Error("grade-unknown", file, row.Line, Grade, $"評価「{word}」は、この計画の評価（plan.md の「評価」）にありません。" + (Lookalike.DidYouMean(word, words) ?? ""),
+                $"使える評価: {string.Join("、", words)}。評価の段階を変えるときは plan.md の「評価」を直します。");
+            return;
+        }
+        if (entry.Given is { } prev && prev.Word != word)
+        {
+            d.Error("grade-conflict", file, row.Line, Grade, $"{entry.Year.Japanese}の評価が{prev.Line}行目（{prev.Word}）と食い違っています（{word}）。", "評価は年度ごとに1つです。どちらかに揃えてください。");
+            return;
+        }
+        entry.Given ??= new GivenGrade(word, row.Line);
     }
 
     private static Indicator? ReadIndicator(CsvTable.Row row, EntryKind kind, string file, DiagnosticBag d)

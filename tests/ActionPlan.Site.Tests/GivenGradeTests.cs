@@ -1,0 +1,73 @@
+using System.Text;
+using ActionPlan.Domain;
+using ActionPlan.Input;
+using ActionPlan.Testing;
+
+namespace ActionPlan.Site.Tests;
+
+/// <summary>
+/// A grade staff give (items/NN.csv 評価, a word of the plan's scale): it grades a year that has no figure, the gate
+/// stops it when it contradicts the figure's grade, and a grade not on the scale or on a plan row is a located error.
+/// </summary>
+public class GivenGradeTests
+{
+    /// <summary>A copy of input/ with 評価 added to items/NN.csv's header and <paramref name="grade"/> at the end of row <paramref name="line"/>.</summary>
+    private static Repo.TempDir WithGrade(int number, int line, string grade)
+    {
+        var dir = Repo.CopyOf();
+        var file = dir[$"input/items/{number:D2}.csv"];
+        var lines = File.ReadAllLines(file).ToList();
+        lines[0] += ",相違の理由,基準値,評価";
+        lines[line - 1] += ",,," + grade;
+        File.WriteAllLines(file, lines, new UTF8Encoding(true));
+        return dir;
+    }
+
+    [Fact]
+    public void A_year_without_a_figure_takes_the_grade_staff_gave()
+    {
+        using var dir = WithGrade(16, 2, "達成");
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var year = EvaluatedPlan.Of(loaded.Plan!)[16].For(new FiscalYear(4));
+        Assert.Null(year.Computed.Percent);
+        Assert.Equal((AchievementStatus.Graded, "達成"), (year.Status, year.Grade!.Word));
+        Assert.DoesNotContain(Publishing.PublishGate.Judge(loaded, EvaluatedPlan.Of(loaded.Plan!)), x => x.Severity == Severity.Blocking);
+
+        var site = SiteBuild.Render(dir["input"]);
+        var index = Encoding.UTF8.GetString(site.Single(f => f.Path == "index.html").Content);
+        Assert.Contains("<span class=\"ap-stats__number\">13</span>項目 <span class=\"ap-stats__label\">達成（100%）</span>", index);
+        Assert.Contains("<span class=\"ap-stats__number\">0</span>項目 <span class=\"ap-stats__label\">評価対象外・実績未登録</span>", index);
+        var page = Encoding.UTF8.GetString(site.Single(f => f.Path == "items/16.html").Content);
+        Assert.Contains("<span class=\"ap-meter ap-meter--achieved\">\n  <span class=\"ap-meter__value\">—</span>", page);
+    }
+
+    [Fact]
+    public void A_given_grade_that_contradicts_the_figure_is_not_published()
+    {
+        using var dir = WithGrade(5, 2, "達成");   // No.5 computes to 70%: 一部達成
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var judged = Publishing.PublishGate.Judge(loaded, EvaluatedPlan.Of(loaded.Plan!));
+        var stop = Assert.Single(judged, x => x.Code == "grade-disagrees");
+        Assert.Equal((Severity.Blocking, "input/items/05.csv", 2, "評価"), (stop.Severity, stop.File, stop.Line, stop.Field));
+        Assert.Contains("「達成」と書かれていますが、達成度70%の評価は「一部達成」です", stop.Message);
+
+        using var agreeing = WithGrade(5, 2, "一部達成");
+        var ok = PlanLoader.Load(agreeing["input"], "input");
+        Assert.DoesNotContain(Publishing.PublishGate.Judge(ok, EvaluatedPlan.Of(ok.Plan!)), x => x.Code == "grade-disagrees");
+    }
+
+    [Theory]
+    [InlineData(16, 2, "達性", "grade-unknown", "評価「達性」は、この計画の評価（plan.md の「評価」）にありません")]
+    [InlineData(16, 3, "達成", "grade-on-plan", "評価は「実績」の行にだけ書けます")]
+    public void A_grade_off_the_scale_or_on_a_plan_row_is_a_located_error(int number, int line, string grade, string code, string message)
+    {
+        using var dir = WithGrade(number, line, grade);
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        var error = Assert.Single(loaded.Errors, e => e.Code == code);
+        Assert.Equal(($"input/items/{number:D2}.csv", line, "評価"), (error.File, error.Line, error.Field));
+        Assert.Contains(message, error.Message);
+        if (code == "grade-unknown") Assert.Contains("達成、一部達成、未達成", error.Hint);
+    }
+}
