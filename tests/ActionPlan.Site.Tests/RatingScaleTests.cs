@@ -89,4 +89,22 @@ public class RatingScaleTests
         var moved = ActionPlan.Site.Pipeline.ChangeReport.Compare(SiteBuild.Real, SiteBuild.Render(uncapped["input"]));
         Assert.Contains(moved.PlanChanges, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^No\.2 令和4年度の達成度 100% → \d{3,}%（評価 達成 → S）$"));
     }
+
+    /// <summary>Each policy counts its items per grade (the group's 「S 2項目・B 1項目」), and the counts add up to its items.</summary>
+    [Fact]
+    public void Each_policy_counts_its_items_per_grade()
+    {
+        using var dir = WithScale("S 100%、A 80%、B 60%、C 0%", "100%");
+        var site = SiteBuild.Render(dir["input"]);
+        var revenue = Encoding.UTF8.GetString(site.Single(f => f.Path == "policies/1-2.html").Content);   // No.4 100%, No.5 70%, No.6 100%
+        Assert.Contains("<span class=\"ap-stats__number\">2</span>項目 <span class=\"ap-stats__label\">S（100%）</span>", revenue);
+        Assert.Contains("<span class=\"ap-stats__number\">1</span>項目 <span class=\"ap-stats__label\">B（60～79%）</span>", revenue);
+        foreach (var page in site.Where(f => f.Path.StartsWith("policies/", StringComparison.Ordinal)))
+        {
+            var html = Encoding.UTF8.GetString(page.Content);
+            var items = int.Parse(System.Text.RegularExpressions.Regex.Match(html, @"実施項目（(\d+)項目）").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var counted = System.Text.RegularExpressions.Regex.Matches(html, @"ap-stats__number"">(\d+)</span>").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(items == counted, $"{page.Path}: {items} items, {counted} counted");
+        }
+    }
 }

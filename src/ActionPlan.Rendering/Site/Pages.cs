@@ -223,6 +223,8 @@ public sealed record PolicyPage : Page
     public override PageKind Kind => PageKinds.Policy;
     public required PolicyNode Policy { get; init; }
     public required IReadOnlyList<ItemTable> Tables { get; init; }
+    /// <summary>The items under this policy counted per grade for the reporting year (the group's 「達成 3件・一部達成 1件」).</summary>
+    public required YearSummary Summary { get; init; }
 }
 
 public sealed record DivisionPage : Page

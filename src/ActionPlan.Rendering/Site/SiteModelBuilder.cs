@@ -109,23 +109,29 @@ public sealed class SiteModelBuilder
     private IndexPage Index()
     {
         const string path = Slugs.Home;
-        var reporting = _plan.Items.Select(i => _evaluated[i.Number].For(_evaluated.ReportingYear)).ToList();
-        var scale = _plan.Info.Rating;
-        var counts = scale.Grades.Select(g => new SummaryCount(reporting.Count(y => y.Status == AchievementStatus.Graded && y.Grade == g), GradeLabel(scale, g)))
-            .Append(new SummaryCount(reporting.Count(y => y.Status != AchievementStatus.Graded), _words["summary.ungraded"])).ToList();
         return Base(new IndexPage
         {
             Path = path,
             Heading = _site.Title,
             Lead = _site.Subtitle,
             Site = _site,
-            Summary = new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count),
+            Summary = SummaryOf(_plan.Items),
             Policies = _policies.Tree(path, ProseFor(path)),
             Tables = TablesByPolicy(path, _plan.Items),
             Glance = Glance(path),
             Chapters = _plan.Chapters.Select(c => new Link(Slugs.Chapter(c.Order), $"{c.Label} {c.Title}")).ToList(),
             Booklet = BookletLink(path),
         });
+    }
+
+    /// <summary>The reporting year's items counted per grade of the plan's scale, then those without a grade (the index and each policy).</summary>
+    private YearSummary SummaryOf(IEnumerable<Item> items)
+    {
+        var reporting = items.Select(i => _evaluated[i.Number].For(_evaluated.ReportingYear)).ToList();
+        var scale = _plan.Info.Rating;
+        var counts = scale.Grades.Select(g => new SummaryCount(reporting.Count(y => y.Status == AchievementStatus.Graded && y.Grade == g), GradeLabel(scale, g)))
+            .Append(new SummaryCount(reporting.Count(y => y.Status != AchievementStatus.Graded), _words["summary.ungraded"])).ToList();
+        return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count);
     }
 
     /// <summary>「達成（100%）」「一部達成（1～99%）」「S（100%以上）」: a grade's word with the percents that earn it.</summary>
@@ -164,6 +170,7 @@ public sealed class SiteModelBuilder
             Breadcrumbs = _links.Breadcrumbs(PageKinds.Policy, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),
             Tables = TablesByPolicy(path, _policies.ItemsUnder(policy.Code)),
+            Summary = SummaryOf(_policies.ItemsUnder(policy.Code)),
         });
     }
 
