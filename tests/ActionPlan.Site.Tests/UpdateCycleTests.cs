@@ -191,7 +191,41 @@ public class UpdateCycleTests
         Assert.DoesNotContain(one.Blockers, b => b.Code == "plan-year-promised-missing");
         Assert.Equal(15, one.Warnings.Count(w => w.Code == "plan-year-missing"));
     }
+
+    /// <summary>
+    /// next-year writes under the file's own header: a table whose columns were reordered (年度 and 区分 swapped) and that
+    /// has a 基準値 gets its rows in the right columns, and the baseline is copied with the indicator.
+    /// </summary>
+    [Fact]
+    public void Next_year_writes_under_the_files_own_header_and_copies_the_baseline()
+    {
+        using var dir = Repo.CopyOf();
+        var file = dir["input/items/10.csv"];
+        var lines = File.ReadAllLines(file).ToList();
+        string Reorder(string line)
+        {
+            var cells = line.Split(',');   // 10.csv has no quoted commas
+            return string.Join(",", new[] { cells[1], cells[0] }.Concat(cells[2..]));
+        }
+        lines = lines.Select(Reorder).ToList();
+        lines[0] += ",相違の理由,基準値";
+        File.WriteAllLines(file, lines, new UTF8Encoding(true));
+        // The R5 plan gets an indicator with a baseline, for next-year to copy into the R5 results.
+        File.AppendAllText(file, "計画,R5,マイナンバーカード普及率の向上,マイナンバーカード普及率,100%,,%,以上,,,,50%\r\n", new UTF8Encoding(false));
+        var before = PlanLoader.Load(dir["input"], "input");
+        Assert.False(before.HasErrors, string.Join("\n", before.Errors));
+
+        Assert.Equal(0, Cli.Invoke("next-year", "--year", "R5", "--input", dir["input"]).ExitCode);
+        var text = File.ReadAllText(file);
+        Assert.Contains("\r\n実績,R5,（未記入）マイナンバーカード普及率の向上,マイナンバーカード普及率,100%,,%,以上,,,,50%\r\n", text);
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var indicator = loaded.Plan!.Items.Single(i => i.Number == 10).Entries
+            .Single(e => e.Year.Reiwa == 5 && e.Kind == ActionPlan.Domain.EntryKind.Result).Lines.SelectMany(l => l.Indicators).Single();
+        Assert.Equal(("マイナンバーカード普及率", "50%"), (indicator.Name, indicator.Baseline?.Display));
+    }
 }
+
 
 /// <summary>How far ahead an edition shows plans is the plan's (plan.md 示す計画の年数; 2 when not written).</summary>
 public class PlanWindowTests

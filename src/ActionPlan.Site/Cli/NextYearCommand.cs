@@ -51,7 +51,7 @@ public static class NextYearCommand
                 {
                     var ind = line.Indicators[i];
                     rows.Add([year.Short, "実績", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
-                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", ""]);
+                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", "", "", ind.Baseline?.Display ?? ""]);
                 }
             }
             if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
@@ -100,7 +100,7 @@ public static class NextYearCommand
                 {
                     var ind = line.Indicators[i];
                     rows.Add([promised.Short, "計画", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
-                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", ""]);
+                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", "", "", ind.Baseline?.Display ?? ""]);
                 }
             }
             var path = item.Source!.ResultsFile;
@@ -132,6 +132,14 @@ public static class NextYearCommand
         WriteKeeping(path, string.Join(newline, lines), detected, bytes);
     }
 
+    /// <summary>The file's header cells, as the loader reads them (trimmed).</summary>
+    private static IReadOnlyList<string> Header(string text)
+    {
+        using var reader = CsvHelper.CsvReader.FromText(text, new CsvHelper.CsvReaderOptions { HasHeader = true });
+        var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        return header.Count > 0 ? header : ItemCsv.Columns;
+    }
+
     private static void WriteKeeping(string path, string text, TextDecoder.Detected detected, byte[] original)
     {
         Encoding encoding = detected switch
@@ -152,10 +160,14 @@ public static class NextYearCommand
     /// Appends rows keeping the file's encoding (UTF-8 with or without BOM, Shift_JIS, UTF-16 with BOM) and line ending;
     /// CsvHelper quotes what needs quoting.
     /// </summary>
+    /// <param name="rows">Values in <see cref="ItemCsv.Columns"/> order; each is written under the file's own header (a city may
+    /// reorder or leave out columns), so nothing lands in the wrong column.</param>
     public static void Append(string path, IEnumerable<string[]> rows)
     {
         var bytes = ActionPlan.Input.SourceFile.ReadAllBytes(path);
         TextDecoder.TryDecode(bytes, out var text, out var detected);
+        var header = Header(text);
+        rows = rows.Select(values => header.Select(h => ItemCsv.Columns.ToList().IndexOf(h) is var i and >= 0 && i < values.Length ? values[i] : "").ToArray()).ToList();
         var newline = text.Contains("\r\n") ? "\r\n" : "\n";
         var sb = new StringBuilder(text);
         if (sb.Length > 0 && !text.EndsWith('\n')) sb.Append(newline);
