@@ -24,7 +24,12 @@ public sealed record RatingScale(IReadOnlyList<Grade> Grades, decimal? Cap)
     public Grade Of(int percent) => Grades.FirstOrDefault(g => percent >= g.AtLeast) ?? Grades[^1];
 
     /// <summary>0 for the best grade, Grades.Count − 1 for the last.</summary>
-    public int RankOf(Grade grade) => Grades.ToList().IndexOf(grade);
+    public int RankOf(Grade grade)
+    {
+        for (var i = 0; i < Grades.Count; i++)
+            if (Grades[i] == grade) return i;
+        return -1;
+    }
 
     /// <summary>The best grade, the last one, or one between (a one-grade scale has only the best).</summary>
     public GradePosition PositionOf(Grade grade)

@@ -201,26 +201,28 @@ public static partial class PlanLoader
             d.Warning("plan-original-title-without-url", file, fm.Get("原本名")!.Line, "原本名", "原本名がありますが、原本（アドレス）がありません。",
                 "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
         var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
-        var yearsShown = 2;
-        if (fm.Get("示す計画の年数") is { } shownEntry && fm.RequireText("示す計画の年数", file, d, "2") is { } shownText)
-        {
-            var folded = shownText.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('年');
-            if (int.TryParse(folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= 10) yearsShown = n;
-            else
-            {
-                d.Error("plan-years-shown-shape", file, shownEntry.Line, "示す計画の年数", $"示す計画の年数「{shownText}」が読めません。",
-                    "実績年度の後、何年度先までの計画をこの版で示すかを 0～10 の数で書きます（例: 示す計画の年数: 2 → 実績年度 R4 なら令和5～6年度計画）。");
-                scaleOk = false;
-            }
-        }
-        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown);
+        var yearsShown = PlanYearsShown(fm, file, d);
+        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk || yearsShown is null) return null;
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown.Value);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
                 $"副題「{subtitle}」が実績年度（{reporting.Value.Japanese}）と合っていません。",
                 $"副題を「{info.DerivedSubtitle}」に直すか、副題の行を消してください（実績年度から自動で作ります）。");
         return info;
+    }
+
+    /// <summary>plan.md 示す計画の年数: how many years after 実績年度 the edition shows plans (0–10; 2 when not written); null after an error.</summary>
+    private static int? PlanYearsShown(FrontMatter fm, string file, DiagnosticBag d)
+    {
+        const string key = "示す計画の年数";
+        if (fm.Get(key) is not { } entry) return 2;
+        if (fm.RequireText(key, file, d, "2") is not { } text) return null;
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('年');
+        if (int.TryParse(folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= 10) return n;
+        d.Error("plan-years-shown-shape", file, entry.Line, key, $"示す計画の年数「{text}」が読めません。",
+            "実績年度の後、何年度先までの計画をこの版で示すかを 0～10 の数で書きます（例: 示す計画の年数: 2 → 実績年度 R4 なら令和5～6年度計画）。");
+        return null;
     }
 
     private static FiscalYear? PlanYear(FrontMatter fm, string key, string file, DiagnosticBag d)

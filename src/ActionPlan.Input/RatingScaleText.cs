@@ -90,7 +90,7 @@ public static partial class RatingScaleText
         if (ok && cap is { } c && grades.Count > 0 && grades[0].AtLeast > c * 100m)
         {
             d.Error("plan-scale-above-cap", file, (scaleEntry ?? capEntry)!.Line, ScaleKey,
-                $"いちばんよい評価「{grades[0].Word}」の下限 {grades[0].AtLeast}% に、比率の上限（{c * 100m:0}%）のために届きません。",
+                $"いちばんよい評価「{grades[0].Word}」の下限 {grades[0].AtLeast}% に、比率の上限（{(c * 100m).ToString("0", CultureInfo.InvariantCulture)}%）のために届きません。",
                 "比率の上限を「なし」にするか、評価の下限を上限以下にしてください。");
             ok = false;
         }

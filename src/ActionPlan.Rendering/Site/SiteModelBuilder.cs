@@ -139,7 +139,7 @@ public sealed class SiteModelBuilder
     {
         var upper = scale.UpperOf(grade);
         var range = upper is null ? _words.Format("summary.range-from", ("low", grade.AtLeast))
-            : upper == grade.AtLeast || (grade.AtLeast <= 0 && upper <= 0) ? _words.Format("summary.range-exact", ("value", upper.Value))
+            : upper == grade.AtLeast ? _words.Format("summary.range-exact", ("value", upper.Value))
             : _words.Format("summary.range", ("low", grade.AtLeast), ("high", upper.Value));
         return _words.Format("summary.grade", ("grade", grade.Word), ("range", range));
     }

@@ -43,19 +43,8 @@ public static class NextYearCommand
             // The loader was shown the input folder as given, so the file it read the item's table from is a usable path.
             // (Every loaded item has its source; only items made in code for tests have none.)
             var path = item.Source!.ResultsFile;
-            var rows = new List<string[]>();
-            foreach (var line in plan.Lines)
-            {
-                if (line.Indicators.Count == 0) rows.Add([year.Short, "実績", Placeholder + line.Text, "", "", "", "", "", "", ""]);
-                for (var i = 0; i < line.Indicators.Count; i++)
-                {
-                    var ind = line.Indicators[i];
-                    rows.Add([year.Short, "実績", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
-                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", "", "", ind.Baseline?.Display ?? ""]);
-                }
-            }
-            if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
-            else Append(path, rows);
+            var rows = PlaceholderRows(plan, year, "実績");
+            AppendTo(path, rows);
             added += rows.Count;
             stdout.WriteLine($"No.{item.Number}: {year.Japanese}実績の行を{rows.Count}行追加しました（{Path.GetFileName(path)}）");
         }
@@ -92,24 +81,40 @@ public static class NextYearCommand
             if (item.Entries.Any(e => e.Year == promised && e.Kind == EntryKind.Plan)) continue;
             var latest = item.Entries.Where(e => e.Kind == EntryKind.Plan && e.Year < promised && e.Lines.Count > 0).MaxBy(e => e.Year);
             if (latest is null) { stdout.WriteLine($"No.{item.Number}: 写せる計画がないため、{promised.Japanese}計画の行を追加しませんでした"); continue; }
-            var rows = new List<string[]>();
-            foreach (var line in latest.Lines)
-            {
-                if (line.Indicators.Count == 0) rows.Add([promised.Short, "計画", Placeholder + line.Text, "", "", "", "", "", "", ""]);
-                for (var i = 0; i < line.Indicators.Count; i++)
-                {
-                    var ind = line.Indicators[i];
-                    rows.Add([promised.Short, "計画", i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
-                        ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", "", "", ind.Baseline?.Display ?? ""]);
-                }
-            }
-            var path = item.Source!.ResultsFile;
-            if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
-            else Append(path, rows);
+            var rows = PlaceholderRows(latest, promised, "計画");
+            AppendTo(item.Source!.ResultsFile, rows);
             added += rows.Count;
             stdout.WriteLine($"No.{item.Number}: {promised.Japanese}計画の行を{rows.Count}行追加しました（{latest.Year.Japanese}計画の写し。内容を見直し、「{Placeholder}」を消してください）");
         }
         return added;
+    }
+
+    /// <summary>
+    /// One row per line of <paramref name="source"/> (one per indicator when it has several), for <paramref name="year"/>'s
+    /// 実績 or 計画: the text marked 「（未記入）」, the indicator, target, unit, kind and 基準値 copied; in
+    /// <see cref="ItemCsv.Columns"/> order.
+    /// </summary>
+    private static List<string[]> PlaceholderRows(YearEntry source, FiscalYear year, string kind)
+    {
+        var rows = new List<string[]>();
+        foreach (var line in source.Lines)
+        {
+            if (line.Indicators.Count == 0) rows.Add([year.Short, kind, Placeholder + line.Text]);
+            for (var i = 0; i < line.Indicators.Count; i++)
+            {
+                var ind = line.Indicators[i];
+                rows.Add([year.Short, kind, i == 0 ? Placeholder + line.Text : "", ind.Name, ind.Target?.Display ?? "", "", ind.Target?.Unit ?? "",
+                    ind.Kind switch { TargetKind.AtLeast => "以上", TargetKind.AtMost => "以下", _ => "" }, "", "", "", ind.Baseline?.Display ?? ""]);
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Appends rows to an item's table, a workbook or a CSV file, each value under the file's own header.</summary>
+    private static void AppendTo(string path, List<string[]> rows)
+    {
+        if (path.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase)) WorkbookRows.Append(path, ItemCsv.Columns, rows);
+        else Append(path, rows);
     }
 
     /// <summary>Sets front-matter keys of a Markdown file (replacing their lines, or adding them before the closing 「---」), keeping encoding and line endings.</summary>
@@ -166,8 +171,9 @@ public static class NextYearCommand
     {
         var bytes = ActionPlan.Input.SourceFile.ReadAllBytes(path);
         TextDecoder.TryDecode(bytes, out var text, out var detected);
-        var header = Header(text);
-        rows = rows.Select(values => header.Select(h => ItemCsv.Columns.ToList().IndexOf(h) is var i and >= 0 && i < values.Length ? values[i] : "").ToArray()).ToList();
+        // Where each header cell's value sits in a row (ItemCsv.Columns order), found once for the file.
+        var at = Header(text).Select(h => ItemCsv.Columns.ToList().IndexOf(h)).ToArray();
+        rows = rows.Select(values => at.Select(i => i >= 0 && i < values.Length ? values[i] : "").ToArray()).ToList();
         var newline = text.Contains("\r\n") ? "\r\n" : "\n";
         var sb = new StringBuilder(text);
         if (sb.Length > 0 && !text.EndsWith('\n')) sb.Append(newline);
