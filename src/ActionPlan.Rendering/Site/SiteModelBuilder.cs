@@ -162,6 +162,7 @@ public sealed class SiteModelBuilder
     {
         var path = Slugs.Policy(policy.Code);
         var trail = _policies.Trail(policy.Code);
+        var items = _policies.ItemsUnder(policy.Code).ToList();
         return Base(new PolicyPage
         {
             Path = path,
@@ -169,8 +170,8 @@ public sealed class SiteModelBuilder
             Site = _site,
             Breadcrumbs = _links.Breadcrumbs(PageKinds.Policy, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),
-            Tables = TablesByPolicy(path, _policies.ItemsUnder(policy.Code)),
-            Summary = SummaryOf(_policies.ItemsUnder(policy.Code)),
+            Tables = TablesByPolicy(path, items),
+            Summary = SummaryOf(items),
         });
     }
 
