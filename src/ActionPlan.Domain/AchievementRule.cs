@@ -23,16 +23,56 @@ public sealed record Achievement(int? Percent, IReadOnlyList<IndicatorRatio> Rat
 /// </summary>
 public static class AchievementRule
 {
-    /// <summary>The clamped ratio of one indicator, or null when it does not count or lacks a figure.</summary>
+    /// <summary>The clamped ratio of one indicator, or null when it does not count, lacks a figure or cannot be rated.</summary>
     /// <param name="cap">The plan's cap on a ratio (1 = 100%, the default scale's); null counts a ratio above the target as it is.</param>
-    public static decimal? Ratio(Indicator indicator, decimal? cap = 1m)
+    /// <param name="stages">The plan's 段階 list, first to last (for 段階 indicators).</param>
+    /// <remarks>For 累計 the caller passes the indicator with <see cref="Indicator.Actual"/> already the running total (<see cref="Total"/>).</remarks>
+    public static decimal? Ratio(Indicator indicator, decimal? cap = 1m, IReadOnlyList<string>? stages = null)
     {
-        if (!indicator.Counted || indicator.Target is null || indicator.Actual is null || indicator.Kind is null)
-            return null;
+        if (!indicator.Counted || indicator.Kind is not { } kind || indicator.NotRatable is not null) return null;
+        switch (kind)
+        {
+            case TargetKind.Stage:
+                if (stages is null || indicator.Words is not { Target: { } t, Actual: { } a } words) return null;
+                int rt = IndexOf(stages, t), ra = IndexOf(stages, a), rb = words.Baseline is { } b ? IndexOf(stages, b) : 0;
+                if (rt < 0 || ra < 0 || rb < 0) return null;
+                return Progress(rb, rt, ra) is { } stage ? Clamp(stage, cap) : null;
+            case TargetKind.Increase or TargetKind.Decrease:
+                if (indicator.Baseline is null || indicator.Actual is null) return null;
+                return Direction(kind, indicator.Baseline.Value, indicator.Actual.Value);
+        }
+        if (indicator.Target is null || indicator.Actual is null) return null;
         if (indicator.Baseline is { } baseline)
             return Progress(baseline.Value, indicator.Target.Value, indicator.Actual.Value) is { } progress ? Clamp(progress, cap) : null;
-        if (!IsDefined(indicator.Kind.Value, indicator.Target.Value)) return null;
-        return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, indicator.Kind.Value), cap);
+        if (!IsDefined(kind, indicator.Target.Value)) return null;
+        return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, kind), cap);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> stages, string stage)
+    {
+        for (var i = 0; i < stages.Count; i++)
+            if (stages[i] == stage) return i;
+        return -1;
+    }
+
+    /// <summary>増加 / 減少: 1 when the result moved from the baseline the way the plan wants, else 0 (no change is 0).</summary>
+    public static decimal Direction(TargetKind kind, decimal baseline, decimal actual) =>
+        kind == TargetKind.Increase ? (actual > baseline ? 1 : 0) : (actual < baseline ? 1 : 0);
+
+    /// <summary>
+    /// 累計: the sum of the yearly results up to and including <paramref name="year"/> (each year's 実績値 is that year's
+    /// amount), in the unit and shape of the latest one; null when none of those years has a result.
+    /// </summary>
+    public static Quantity? Total(IEnumerable<(FiscalYear Year, Quantity Actual)> yearly, FiscalYear year)
+    {
+        Quantity? latest = null;
+        var sum = 0m;
+        foreach (var (y, actual) in yearly.Where(x => x.Year <= year).OrderBy(x => x.Year))
+        {
+            sum += actual.Value;
+            latest = actual;
+        }
+        return latest is null ? null : latest with { Value = sum, Approximate = false };
     }
 
     /// <summary>Whether a target of this kind and sign has one meaning (以下 with a negative target does not).</summary>
@@ -43,7 +83,7 @@ public static class AchievementRule
     {
         switch (kind)
         {
-            case TargetKind.AtLeast:
+            case TargetKind.AtLeast or TargetKind.Cumulative:
                 if (target == 0) return actual >= 0 ? 1 : 0;
                 return actual / target;
             case TargetKind.AtMost:
@@ -74,13 +114,17 @@ public static class AchievementRule
     }
 
     /// <summary>The achievement of the indicators stated by a year's result lines.</summary>
-    public static Achievement For(IEnumerable<Indicator> indicators, decimal? cap = 1m)
+    public static Achievement For(IEnumerable<Indicator> indicators, decimal? cap = 1m, IReadOnlyList<string>? stages = null)
     {
         var ratios = new List<IndicatorRatio>();
         foreach (var indicator in indicators)
-            if (Ratio(indicator, cap) is { } r) ratios.Add(new IndicatorRatio(indicator, r));
-        return ratios.Count == 0 ? Achievement.None : new Achievement(ToPercent(ratios.Select(r => r.Ratio).ToList()), ratios);
+            if (Ratio(indicator, cap, stages) is { } r) ratios.Add(new IndicatorRatio(indicator, r));
+        return Of(ratios);
     }
+
+    /// <summary>The achievement of ratios already computed: their mean as a whole percent, or none.</summary>
+    public static Achievement Of(IReadOnlyList<IndicatorRatio> ratios) =>
+        ratios.Count == 0 ? Achievement.None : new Achievement(ToPercent(ratios.Select(r => r.Ratio).ToList()), ratios);
 
     /// <summary>The achievement of an item for a year, from its 実績 entry (none when no results yet).</summary>
     public static Achievement For(Item item, FiscalYear year) =>

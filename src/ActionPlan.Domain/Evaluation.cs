@@ -10,12 +10,16 @@ public enum AchievementStatus
     Graded,
     /// <summary>Results, but no counted indicator: 評価対象外（数値目標なし）.</summary>
     NotAssessed,
+    /// <summary>Counted indicators, but none could be rated (評価不能, －): the plan's not-ratable word, kept apart from zero.</summary>
+    NotRatable,
     /// <summary>No results for the year yet: 実績未登録.</summary>
     NoResults,
 }
 
 /// <summary>One indicator with the ratio the rule gives it (null when it does not count or cannot be computed).</summary>
-public sealed record IndicatorEvaluation(Indicator Indicator, EntryKind Kind, decimal? Ratio);
+/// <param name="Total">累計: the running total up to this year, which the ratio is of.</param>
+/// <param name="Grade">The indicator's own grade on the plan's scale (its ratio as a whole percent), when it has a ratio.</param>
+public sealed record IndicatorEvaluation(Indicator Indicator, EntryKind Kind, decimal? Ratio, Quantity? Total = null, Grade? Grade = null);
 
 /// <summary>An item's year, evaluated: its achievement, its status, the published figure and whether they agree.</summary>
 public sealed record YearEvaluation(
@@ -40,8 +44,12 @@ public sealed record YearEvaluation(
 
     public AchievementStatus Status =>
         !HasResults ? AchievementStatus.NoResults
-        : Grade is null ? AchievementStatus.NotAssessed
-        : AchievementStatus.Graded;
+        : Grade is not null ? AchievementStatus.Graded
+        : Results!.Lines.SelectMany(l => l.Indicators).Any(i => i.Counted && i.NotRatable is not null) ? AchievementStatus.NotRatable
+        : AchievementStatus.NotAssessed;
+
+    /// <summary>The year's 見込 (forecast) lines, shown apart from results.</summary>
+    public YearEntry? Forecast { get; init; }
 
     /// <summary>Staff gave a grade and the figure computes to another one (the publish gate stops this).</summary>
     public bool GivenGradeDisagrees => Results?.Given is { } given && Computed.Percent is not null && Grade is { } g && g.Word != given.Word;
@@ -81,19 +89,51 @@ public sealed class EvaluatedPlan
 
     public ItemEvaluation this[int number] => _byNumber[number];
 
-    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(i => Evaluate(i, plan.Info.Rating)).ToList());
+    /// <summary>The policies' own indicators (a 基本目標's 数値目標), evaluated like an item's; only policies that have some.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<YearEvaluation>> Policies { get; private init; } = new Dictionary<string, IReadOnlyList<YearEvaluation>>();
 
-    private static ItemEvaluation Evaluate(Item item, RatingScale scale) =>
-        new(item, item.Entries.Select(e => e.Year).Distinct().Order().Select(year =>
+    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(i => new ItemEvaluation(i, Evaluate(i.Entries, plan.Info))).ToList())
+    {
+        Policies = plan.Policies.Where(p => p.Indicators.Count > 0).ToDictionary(p => p.Code, p => Evaluate(p.Indicators, plan.Info)),
+    };
+
+    /// <summary>Every year of one item's (or policy's) entries: each indicator's ratio and grade, the year's achievement and grade.</summary>
+    public static IReadOnlyList<YearEvaluation> Evaluate(IReadOnlyList<YearEntry> entries, PlanInfo info)
+    {
+        var scale = info.Rating;
+        var stages = info.Form.Stages;
+        // 累計: each counted indicator's yearly results by name, summed up to the year evaluated.
+        var yearly = entries.Where(e => e.Kind == EntryKind.Result)
+            .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Where(i => i.Kind == TargetKind.Cumulative && i.Actual is not null).Select(i => (e.Year, i)))
+            .ToLookup(x => x.i.Name, x => (x.Year, x.i.Actual!));
+        return entries.Select(e => e.Year).Distinct().Order().Select(year =>
         {
-            var plan = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
-            var results = item.Entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Result);
-            var indicators = item.Entries.Where(e => e.Year == year).OrderBy(e => e.Kind)
-                .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => new IndicatorEvaluation(i, e.Kind, AchievementRule.Ratio(i, scale.Cap))))
+            var plan = entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Plan);
+            var results = entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Result);
+            var forecast = entries.FirstOrDefault(e => e.Year == year && e.Kind == EntryKind.Forecast);
+            var indicators = entries.Where(e => e.Year == year).OrderBy(e => e.Kind)
+                .SelectMany(e => e.Lines.SelectMany(l => l.Indicators).Select(i => EvaluateIndicator(i, e.Kind, year, yearly, info)))
                 .ToList();
-            var computed = results is null ? Achievement.None : AchievementRule.For(results.Lines.SelectMany(l => l.Indicators), scale.Cap);
+            var computed = results is null ? Achievement.None
+                : AchievementRule.Of(indicators.Where(i => i.Kind == EntryKind.Result && i.Ratio is not null).Select(i => new IndicatorRatio(i.Indicator, i.Ratio!.Value)).ToList());
             // The computed figure's grade; without one, the grade staff gave (a plan rated by people), if it is on the scale.
             var grade = computed.Percent is { } p ? scale.Of(p) : scale.Grades.FirstOrDefault(g => g.Word == results?.Given?.Word);
-            return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade));
-        }).ToList());
+            return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade)) { Forecast = forecast };
+        }).ToList();
+    }
+
+    private static IndicatorEvaluation EvaluateIndicator(Indicator indicator, EntryKind kind, FiscalYear year, ILookup<string, (FiscalYear, Quantity)> yearly, PlanInfo info)
+    {
+        if (kind == EntryKind.Forecast) return new IndicatorEvaluation(indicator, kind, null);
+        Quantity? total = null;
+        var rated = indicator;
+        if (indicator.Kind == TargetKind.Cumulative && kind == EntryKind.Result && indicator.Actual is not null)
+        {
+            total = AchievementRule.Total(yearly[indicator.Name], year);
+            rated = indicator with { Actual = total };
+        }
+        var ratio = AchievementRule.Ratio(rated, info.Rating.Cap, info.Form.Stages);
+        var grade = ratio is { } r && kind == EntryKind.Result ? info.Rating.Of(AchievementRule.ToPercent([r])) : null;
+        return new IndicatorEvaluation(indicator, kind, ratio, total, grade);
+    }
 }

@@ -59,8 +59,11 @@ public sealed record PlanInfo(
     string? OriginalUrl = null,
     string? OriginalTitle = null,
     RatingScale? Scale = null,
-    int PlanYearsShown = 2)
+    int PlanYearsShown = 2,
+    PlanShape? Shape = null)
 {
+    /// <summary>The plan's declared shape beyond the scale (levels, stages, tally, extra fields, example notice); Ogori's plan declares none of it.</summary>
+    public PlanShape Form => Shape ?? PlanShape.Default;
 
     public bool PublicationKnown => PublishedYear > 0;
 
@@ -97,7 +100,12 @@ public sealed record PlanInfo(
 public sealed record Chapter(int Order, string Label, string Title, string Markdown, bool ListsPolicies = false);
 
 /// <summary>実施方針: a node of the policy tree (1 健全な財政基盤の確立 → (1) 歳出の抑制).</summary>
-public sealed record Policy(string Code, string? ParentCode, string Label, string Name, string Description, IReadOnlyList<string> Notes);
+/// <param name="Entries">The policy's own indicators (a 基本目標's 数値目標), from policies/CODE.csv in the item table's form; empty when it has none.</param>
+public sealed record Policy(string Code, string? ParentCode, string Label, string Name, string Description, IReadOnlyList<string> Notes,
+    IReadOnlyList<YearEntry>? Entries = null)
+{
+    public IReadOnlyList<YearEntry> Indicators => Entries ?? [];
+}
 
 /// <summary>実施項目: one of the plan's items (No.1–No.16).</summary>
 public sealed record Item(
@@ -108,7 +116,15 @@ public sealed record Item(
     Section Issues,
     Section Goals,
     IReadOnlyList<YearEntry> Entries,
-    ItemSource? Source = null);
+    ItemSource? Source = null,
+    IReadOnlyList<ItemField>? Fields = null)
+{
+    /// <summary>The plan's extra fields this item fills (今後の方向性, 効果額…), in the plan's order.</summary>
+    public IReadOnlyList<ItemField> Extra => Fields ?? [];
+}
+
+/// <summary>An extra field the plan declares for its items (plan.md 項目の欄): its heading and what the item writes under it.</summary>
+public sealed record ItemField(string Name, Section Content);
 
 /// <summary>The files an item was read from, as messages name them (input/items/05.md, input/items/05.csv).</summary>
 public sealed record ItemSource(string MarkdownFile, string ResultsFile);
@@ -125,8 +141,8 @@ public sealed record BulletGroup(string? Heading, IReadOnlyList<Bullet> Bullets,
 /// <summary>One bullet (○ in the document); tags such as 【もっとつながるまち小郡アクションプラン指標】 kept apart.</summary>
 public sealed record Bullet(string Text, IReadOnlyList<string> Tags);
 
-/// <summary>計画 (what the year is to do) or 実績 (what it did).</summary>
-public enum EntryKind { Plan, Result }
+/// <summary>計画 (what the year is to do), 実績 (what it did) or 見込 (what a year still under way is expected to reach: shown apart, never counted).</summary>
+public enum EntryKind { Plan, Result, Forecast }
 
 /// <summary>The lines of one item for one fiscal year and kind: R5年度計画, R4年度実績.</summary>
 /// <param name="Given">The grade staff gave the year (items/NN.csv 評価), a word of the plan's scale; null when none is written.</param>
@@ -138,8 +154,12 @@ public sealed record GivenGrade(string Word, int? Line = null);
 /// <summary>One line of a year's plan or results, with the indicators it states.</summary>
 public sealed record YearLine(string Text, IReadOnlyList<Indicator> Indicators);
 
-/// <summary>以上 (at least; also 累計 and counts) or 以下 (at most; 以内).</summary>
-public enum TargetKind { AtLeast, AtMost }
+/// <summary>
+/// What a target means (docs/achievement.md): 以上 (at least; counts), 以下 (at most; 以内), 累計 (the yearly results
+/// summed against a total), 段階 (a stage of the plan's 段階 list, e.g. 未着手 → 検討 → 策定 → 実施), 増加 / 減少 (only a
+/// direction from the baseline, no target figure).
+/// </summary>
+public enum TargetKind { AtLeast, AtMost, Cumulative, Stage, Increase, Decrease }
 
 /// <summary>What a target means (docs/achievement.md, 「Signed targets」).</summary>
 public static class Targets
@@ -153,7 +173,22 @@ public static class Targets
 
 /// <summary>A figure a line states: a target from the year's plan and the actual value; Counted = marked (※).</summary>
 /// <param name="Baseline">基準値: where the indicator started; with one, the ratio is progress from it (docs/achievement.md).</param>
-public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted, Quantity? Baseline = null);
+/// <param name="Words">The values written as words, not numbers: a stage (策定), or a plain word (設置) on an indicator that is not counted.</param>
+/// <param name="TargetYear">目標年度: the year the target is for, when it is one final target (令和7年度末) rather than the year's own.</param>
+/// <param name="BaselineYear">基準年度: the year the baseline was measured.</param>
+/// <param name="AsOf">時点: when within its year the value was observed (「9月30日現在」), as staff wrote it.</param>
+/// <param name="NotRatable">The word staff wrote for a result that cannot be rated (評価不能, －, 対象外): kept apart from zero.</param>
+public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, TargetKind? Kind, bool Counted, Quantity? Baseline = null,
+    IndicatorWords? Words = null, FiscalYear? TargetYear = null, FiscalYear? BaselineYear = null, string? AsOf = null, string? NotRatable = null)
+{
+    /// <summary>How the target reads on the page: the figure, or the word (策定, 設置).</summary>
+    public string? TargetDisplay => Target?.Display ?? Words?.Target;
+    public string? ActualDisplay => Actual?.Display ?? Words?.Actual ?? NotRatable;
+    public string? BaselineDisplay => Baseline?.Display ?? Words?.Baseline;
+}
+
+/// <summary>An indicator's values written as words (a stage of the plan's 段階, or 設置 / なし on an uncounted indicator).</summary>
+public sealed record IndicatorWords(string? Target, string? Actual, string? Baseline);
 
 /// <summary>
 /// The achievement the city published for a year (公表値): a percentage, or 「—」 for none. Reason, when given, explains
@@ -163,4 +198,43 @@ public sealed record Indicator(string Name, Quantity? Target, Quantity? Actual, 
 public sealed record PublishedAchievement(int? Percent, string? Reason = null, int? Line = null)
 {
     public string Display => Percent is { } p ? $"{p}%" : "—";
+}
+
+/// <summary>
+/// What a plan declares about its shape in plan.md (docs/plan-shapes.md), each part optional:
+/// <paramref name="Levels"/> 階層 — the names of the policy tree's levels from the top, then the items' name
+/// (「基本目標 > 施策 > 具体的な取組み」); empty: the theme's words. <paramref name="Stages"/> 段階 — the stages a 段階
+/// indicator moves through, first to last. <paramref name="Tally"/> 集計 — a plan-wide count shown beside the grades.
+/// <paramref name="Fields"/> 項目の欄 — extra sections each item may write. <paramref name="Notice"/> 例 — a sentence
+/// every page shows (an example plan with invented figures says so).
+/// </summary>
+public sealed record PlanShape(
+    IReadOnlyList<string> Levels,
+    IReadOnlyList<string> Stages,
+    Tally? Tally,
+    IReadOnlyList<string> Fields,
+    string? Notice)
+{
+    public static PlanShape Default { get; } = new([], [], null, [], null);
+
+    /// <summary>The name of the policy level at <paramref name="depth"/> (0 = top), or null when the plan does not name it.</summary>
+    public string? PolicyLevel(int depth) => Levels.Count >= 2 && depth < Levels.Count - 1 ? Levels[depth] : null;
+
+    /// <summary>The items' level name (the last of 階層), or null.</summary>
+    public string? ItemLevel => Levels.Count >= 2 ? Levels[^1] : null;
+}
+
+/// <summary>
+/// 集計: a count the plan reports beside its grades — <see cref="Name"/> (実施率) = the items whose grade for the year is
+/// one of <see cref="Grades"/> ÷ the items with results, as a percent to one decimal, rounded half up.
+/// </summary>
+public sealed record Tally(string Name, IReadOnlyList<string> Grades)
+{
+    /// <summary>(counted, of, percent) over the years given; percent null when none has results.</summary>
+    public (int Counted, int Of, decimal? Percent) Of(IEnumerable<YearEvaluation> years)
+    {
+        var withResults = years.Where(y => y.HasResults).ToList();
+        var counted = withResults.Count(y => y.Grade is { } g && Grades.Contains(g.Word));
+        return (counted, withResults.Count, withResults.Count == 0 ? null : Math.Floor(counted * 1000m / withResults.Count + 0.5m) / 10m);
+    }
 }

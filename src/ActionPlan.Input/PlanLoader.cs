@@ -22,13 +22,13 @@ public sealed record LoadResult(Plan? Plan, IReadOnlyList<Diagnostic> Diagnostic
 /// </summary>
 public static partial class PlanLoader
 {
-    public const string PlanFile = "plan.md", PoliciesFile = "policies.csv", ChaptersDir = "chapters", ItemsDir = "items";
+    public const string PlanFile = "plan.md", PoliciesFile = "policies.csv", ChaptersDir = "chapters", ItemsDir = "items", PolicyIndicatorsDir = "policies";
 
     public const string DivisionsFile = "divisions.csv";
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数"];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数", .. PlanShapeText.Keys];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -56,7 +56,8 @@ public static partial class PlanLoader
 
         var info = ReadPlanInfo(Path.Combine(inputDir, PlanFile), Show, d, out var reportingLine);
         var policyErrors = d.Items.Count(x => x.Severity == Severity.Error);
-        var policies = ReadPolicies(Path.Combine(inputDir, PoliciesFile), Show, d);
+        var policies = ReadPolicies(Path.Combine(inputDir, PoliciesFile), Show, info?.Form, d);
+        policies = ReadPolicyIndicators(Path.Combine(inputDir, PolicyIndicatorsDir), Show, info, policies, d);
         var policiesBroken = d.Items.Count(x => x.Severity == Severity.Error) > policyErrors;
         var divisions = ReadDivisions(Path.Combine(inputDir, DivisionsFile), Show, d);
         var chapters = ReadChapters(Path.Combine(inputDir, ChaptersDir), Show, d);
@@ -202,8 +203,9 @@ public static partial class PlanLoader
                 "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
         var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
         var yearsShown = PlanYearsShown(fm, file, d);
-        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk || yearsShown is null) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown.Value);
+        var shape = PlanShapeText.Read(fm, scale ?? RatingScale.Default, file, d, out var shapeOk);
+        if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk || yearsShown is null || !shapeOk) return null;
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown.Value, shape);
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
@@ -261,7 +263,16 @@ public static partial class PlanLoader
 
     // ---- policies.csv -------------------------------------------------------------------------
 
-    private static List<Policy> ReadPolicies(string path, Func<string, string> show, DiagnosticBag d)
+    /// <summary>How deep a policy sits in the tree (0 = top); a broken parent chain counts as deep as it got.</summary>
+    public static int DepthOf(Policy policy, IReadOnlyList<Policy> policies)
+    {
+        var depth = 0;
+        for (var p = policy; p.ParentCode is { } parent && depth < policies.Count; depth++)
+            if (policies.FirstOrDefault(x => x.Code == parent) is { } up) p = up; else break;
+        return depth;
+    }
+
+    private static List<Policy> ReadPolicies(string path, Func<string, string> show, PlanShape? shape, DiagnosticBag d)
     {
         var policies = new List<Policy>();
         var table = ReadTable(path, show, PolicyColumns, PolicyRequired, d, out var file, reportShiftJis: false);
@@ -303,7 +314,42 @@ public static partial class PlanLoader
         }
         foreach (var p in policies.Where(p => p.ParentCode is not null && !lines.ContainsKey(p.ParentCode)))
             d.Error("policy-unknown-parent", file, lines[p.Code], "上位コード", $"上位コード「{p.ParentCode}」の実施方針がありません。", $"使えるコード: {string.Join("、", lines.Keys)}");
+        // 階層 names the levels: a policy below the last declared policy level has no name and cannot be placed.
+        if (shape is { Levels.Count: >= 2 } s)
+            foreach (var p in policies.Where(p => DepthOf(p, policies) >= s.Levels.Count - 1))
+                d.Error("policy-level-too-deep", file, lines[p.Code], "上位コード",
+                    $"「{p.Name}」は上から{DepthOf(p, policies) + 1}段目ですが、plan.md の階層（{string.Join(" > ", s.Levels)}）の方針は{s.Levels.Count - 1}段です。",
+                    "上位コードを確かめるか、plan.md の階層に段を加えてください。");
         return policies;
+    }
+
+    /// <summary>
+    /// A policy's own indicators (a 基本目標's 数値目標): policies/CODE.csv (or .xlsx), in the item table's form. A file
+    /// whose name is no policy's code is an error (a typo would otherwise drop the indicators silently).
+    /// </summary>
+    private static List<Policy> ReadPolicyIndicators(string dir, Func<string, string> show, PlanInfo? info, List<Policy> policies, DiagnosticBag d)
+    {
+        if (!Directory.Exists(dir)) return policies;
+        var stems = Directory.GetFiles(dir)
+            .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || p.EndsWith(Workbook.Extension, StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetFileName(p).StartsWith("~$", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var result = policies.ToList();
+        foreach (var stem in stems)
+        {
+            var csvPath = Path.Combine(dir, stem + ".csv");
+            var index = result.FindIndex(p => p.Code == stem);
+            if (index < 0)
+            {
+                d.Error("policy-indicators-unknown", show(File.Exists(csvPath) ? csvPath : Path.ChangeExtension(csvPath, Workbook.Extension)), null, null,
+                    $"ファイル名「{stem}」のコードの方針が policies.csv にありません。" + (Lookalike.DidYouMean(stem!, policies.Select(p => p.Code)) ?? ""),
+                    $"ファイル名を方針のコードにしてください（例: {policies.FirstOrDefault()?.Code ?? "1"}.csv）。");
+                continue;
+            }
+            if (ReadTable(csvPath, show, ItemCsv.Columns, ItemCsv.Required, d, out var file) is { } table)
+                result[index] = result[index] with { Entries = ItemCsv.Read(table, info, file, d) };
+        }
+        return result;
     }
 
     /// <summary>input/booklet.pdf, published beside the booklet page; anything that is not a PDF is refused.</summary>
@@ -522,7 +568,7 @@ public static partial class PlanLoader
             var bag = new DiagnosticBag();
             var mdPath = Path.Combine(dir, stem + ".md");
             var csvPath = Path.Combine(dir, stem + ".csv");
-            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, divisions, bag);
+            var md = ReadItemMarkdown(mdPath, show(mdPath), policies, divisions, info?.Form, bag);
             IReadOnlyList<YearEntry> entries = [];
             if (ReadTable(csvPath, show, ItemCsv.Columns, ItemCsv.Required, bag, out var csvFile) is { } table)
                 entries = ItemCsv.Read(table, info, csvFile, bag);
@@ -546,7 +592,7 @@ public static partial class PlanLoader
         return items.OrderBy(i => i.Number).ToList();
     }
 
-    private static (Item Item, int NumberLine)? ReadItemMarkdown(string path, string file, List<Policy>? policies, List<Division> known, DiagnosticBag d)
+    private static (Item Item, int NumberLine)? ReadItemMarkdown(string path, string file, List<Policy>? policies, List<Division> known, PlanShape? shape, DiagnosticBag d)
     {
         var text = ReadText(path, file, d);
         if (text is null) return null;
@@ -585,15 +631,21 @@ public static partial class PlanLoader
             else if (policies.Any(c => c.ParentCode == policy))
                 d.Error("item-policy-not-leaf", file, fm.Get("実施方針")!.Line, "実施方針", $"実施方針「{policy}」には下位の方針があります。",
                     $"下位の方針のコードを書いてください: {string.Join("、", policies.Where(c => c.ParentCode == policy).Select(c => c.Code))}");
+            else if (shape is { Levels.Count: >= 2 } s && policies.First(p => p.Code == policy) is var owner && DepthOf(owner, policies) != s.Levels.Count - 2)
+                d.Error("item-level", file, fm.Get("実施方針")!.Line, "実施方針",
+                    $"「{owner.Name}」は{s.PolicyLevel(DepthOf(owner, policies)) ?? "階層の外"}ですが、plan.md の階層（{string.Join(" > ", s.Levels)}）では、{s.ItemLevel}は{s.Levels[^2]}の下に置きます。",
+                    $"{s.Levels[^2]}のコードを書いてください: {string.Join("、", policies.Where(p => DepthOf(p, policies) == s.Levels.Count - 2).Select(p => p.Code))}");
         }
-        var sections = SectionReader.Read(fm.Body, fm.BodyLineOffset, file, d);
+        var fields = shape?.Fields ?? [];
+        var sections = SectionReader.Read(fm.Body, fm.BodyLineOffset, file, d, fields);
         foreach (var required in new[] { SectionReader.IssuesHeading, SectionReader.GoalsHeading }.Where(h => !sections.ContainsKey(h)))
             d.Error("markdown-missing-section", file, fm.BodyLineOffset + 1, "見出し", $"見出し「## {required}」がありません。", $"「## {required}」の下に箇条書きで書いてください。");
         if (number is null || name is null || divisions is null || policy is null) return null;
         var item = new Item(number.Value, name, divisions, policy,
             sections.GetValueOrDefault(SectionReader.IssuesHeading) ?? Section.Empty,
             sections.GetValueOrDefault(SectionReader.GoalsHeading) ?? Section.Empty,
-            []);
+            [],
+            Fields: fields.Where(sections.ContainsKey).Select(f => new ItemField(f, sections[f])).ToList());
         return (item, fm.Get("番号")!.Line);
     }
 }

@@ -18,8 +18,10 @@ public static class SectionReader
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseCjkFriendlyEmphasis().DisableHtml().Build();
 
-    public static IReadOnlyDictionary<string, Section> Read(string body, int lineOffset, string file, DiagnosticBag diagnostics)
+    /// <param name="extra">The plan's extra item fields (plan.md 項目の欄), allowed as further 「## 」 sections.</param>
+    public static IReadOnlyDictionary<string, Section> Read(string body, int lineOffset, string file, DiagnosticBag diagnostics, IReadOnlyList<string>? extra = null)
     {
+        extra ??= [];
         MarkdownDocument doc;
         try { doc = Markdown.Parse(body, Pipeline); }
         catch (ArgumentException)
@@ -52,11 +54,12 @@ public static class SectionReader
                 case HeadingBlock { Level: 2 } h:
                     Flush();
                     var title = InlineText(h.Inline);
-                    if (title is not (IssuesHeading or GoalsHeading))
+                    if (title is not (IssuesHeading or GoalsHeading) && !extra.Contains(title))
                     {
                         diagnostics.Error("markdown-unknown-section", file, line, "見出し",
-                            $"見出し「{title}」は使えません。" + (Lookalike.DidYouMean(title, Headings) ?? ""),
-                            $"「## {IssuesHeading}」と「## {GoalsHeading}」を使ってください（全角・半角も含めてこのとおりに）。");
+                            $"見出し「{title}」は使えません。" + (Lookalike.DidYouMean(title, [.. Headings, .. extra]) ?? ""),
+                            $"「## {string.Join("」「## ", Headings.Concat(extra))}」を使ってください（全角・半角も含めてこのとおりに）。" +
+                            (extra.Count == 0 ? "ほかの欄を加えるときは、plan.md の「項目の欄」に名前を書きます。" : ""));
                         current = null;
                         continue;
                     }

@@ -27,7 +27,10 @@ public sealed class SiteRenderer(ThemeRenderer theme)
 
     /// <summary>The site's pages, listed with the words of this renderer's theme.</summary>
     public PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
-        new(plan, options, new SiteModelBuilder(plan, theme.Theme.Words, options.BaseUrl, options.DraftProblems).Specs());
+        new(plan, options, new SiteModelBuilder(plan, WordsFor(plan.Plan), options.BaseUrl, options.DraftProblems).Specs());
+
+    /// <summary>The theme's words with the plan's level names (plan.md 階層) put in.</summary>
+    private Words WordsFor(Plan plan) => theme.Theme.Words.WithLevels(plan.Info.Form.ItemLevel, plan.Info.Form.PolicyLevel(0));
 
     /// <summary>Renders every file and gives it to <paramref name="sink"/> (called concurrently; order not defined).</summary>
     public async Task RenderAsync(EvaluatedPlan plan, RenderOptions options, Action<OutputFile> sink)
@@ -53,7 +56,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var baseUrl = options.BaseUrl?.TrimEnd('/');
         yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet() + RunningTitle(plan.Plan.Info)));
         // The two open data files do not depend on each other: the table is made on another core while the JSON is made here.
-        var words = theme.Theme.Words;
+        var words = WordsFor(plan.Plan);
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
         var json = OpenDataWriter.Json(plan, words);
         yield return new OutputFile(OpenDataWriterPaths.Csv, csv.GetAwaiter().GetResult());

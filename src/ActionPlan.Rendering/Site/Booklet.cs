@@ -27,7 +27,13 @@ public sealed record BookletItem(
     SectionView Issues,
     SectionView Goals,
     IReadOnlyList<BookletYearRow> Years,
-    Link Page);
+    Link Page,
+    string PolicyLevel = "",
+    IReadOnlyList<FieldView>? Fields = null)
+{
+    /// <summary>The plan's extra fields the item fills (今後の方向性), after its years.</summary>
+    public IReadOnlyList<FieldView> ExtraFields => Fields ?? [];
+}
 
 /// <summary>Items under one policy (the document groups them: 1 健全な財政基盤の確立 、(1) 歳出の抑制).</summary>
 public sealed record BookletGroup(string Id, TextView Heading, IReadOnlyList<BookletItem> Items);
@@ -116,7 +122,10 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             .Select(y => new BookletYearRow(words.Format("indicator.row-result", ("year", y.Year.Japanese)), y.Results?.Lines.Select(l => LineView.Of(l, prose)).ToList() ?? [], AchievementView.Of(y)))
             .Concat(evaluation.Years.Where(y => y.Year > reporting && y.Year <= last && y.Plan is not null)
                 .Select(y => new BookletYearRow(words.Format("indicator.row-plan", ("year", y.Year.Japanese)), y.Plan!.Lines.Select(l => LineView.Of(l, prose)).ToList(), null)))
+            .Concat(evaluation.Years.Where(y => y.Forecast is not null)
+                .Select(y => new BookletYearRow(words.Format("indicator.row-forecast", ("year", y.Year.Japanese)), y.Forecast!.Lines.Select(l => LineView.Of(l, prose)).ToList(), null)))
             .ToList();
+        var fields = item.Extra.Select((f, i) => new FieldView($"item-{item.Number}-field-{i + 1}", f.Name, SectionView.Of(f.Content, prose, subheadingLevel: 5))).ToList();
         return new BookletItem(
             $"item-{item.Number}",
             words.Format("item.number", ("number", item.Number)),
@@ -126,7 +135,9 @@ public sealed class BookletBuilder(EvaluatedPlan evaluated, SiteInfo site, SiteL
             SectionView.Of(item.Issues, prose, subheadingLevel: 5),
             SectionView.Of(item.Goals, prose, subheadingLevel: 5),
             rows,
-            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), words.Format("booklet.item-page-link", ("number", item.Number))));
+            new Link(SiteLinks.Rel(path, Slugs.Item(item.Number)), words.Format("booklet.item-page-link", ("number", item.Number))),
+            site.PolicyLevel,
+            fields);
     }
 
 }

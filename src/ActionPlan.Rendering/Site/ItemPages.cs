@@ -42,24 +42,12 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
                 results,
                 y.HasResults ? AchievementView.Of(y) : null,
                 published,
-                note);
+                note,
+                y.Forecast is { } forecast ? forecast.Lines.Select(l => LineView.Of(l, prose)).ToList() : null);
         }).ToList();
+        var fields = item.Extra.Select((f, i) => new FieldView("field-" + (i + 1).ToString(CultureInfo.InvariantCulture), f.Name, SectionView.Of(f.Content, prose))).ToList();
 
-        var indicators = evaluation.Years
-            .SelectMany(y => y.Indicators.Select(i => (Year: y, Indicator: i)))
-            .Select(t => new IndicatorRow(
-                words.Format(t.Indicator.Kind == EntryKind.Result ? "indicator.row-result" : "indicator.row-plan", ("year", t.Year.Year.Japanese)),
-                t.Indicator.Indicator.Name,
-                Target(t.Indicator.Indicator),
-                Actual(t.Indicator.Indicator),
-                t.Indicator.Indicator.Actual?.Unit is { Length: > 0 } u ? u : t.Indicator.Indicator.Target?.Unit is { Length: > 0 } tu ? tu : "—",
-                t.Indicator.Indicator.Kind switch { TargetKind.AtLeast => words["indicator.at-least"], TargetKind.AtMost => words["indicator.at-most"], _ => "—" },
-                t.Indicator.Ratio is { } r ? (r * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—",
-                t.Indicator.Indicator.Counted ? words["indicator.counted"] : words["indicator.not-counted"],
-                t.Indicator.Indicator.Counted,
-                t.Indicator.Indicator.Baseline is { } b ? Figure(b) : null))
-            .ToList();
-
+        var indicators = new Indicators(Plan.Info, words);
         Link? Neighbour(int i) => i >= 0 && i < Plan.Items.Count
             ? new Link(SiteLinks.Rel(path, Slugs.Item(Plan.Items[i].Number)), Title(Plan.Items[i]))
             : null;
@@ -80,36 +68,18 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             Goals = goals,
             Latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear)),
             Years = years,
-            Indicators = indicators,
+            Indicators = indicators.Rows(evaluation.Years),
             YearsHint = words["item.years-hint"] + (years.Any(y => y.Published is not null) ? words["item.years-hint-published"] : ""),
-            RatioHint = words["item.ratio-rule"] + (evaluation.Years.SelectMany(y => y.Indicators).Any(i => i.Indicator.Target?.Value < 0) ? words["item.reduction-rule"] : ""),
+            RatioHint = indicators.RatioHint(evaluation.Years),
             Chart = ChartGeometry.For(evaluation, Plan.Info, words),
+            Fields = fields,
+            KpiCharts = indicators.Charts(evaluation.Years, "kpi-"),
             Previous = Neighbour(index - 1),
             Next = Neighbour(index + 1),
         };
     }
 
 
-    private FigureView Figure(Quantity? q) => q is null ? new FigureView(words["figure.none"], words["figure.none.spoken"]) : new FigureView(q.Display, q.Spoken);
-
-    /// <summary>A target written as a change (▲600時間, +5%) is a change: say which way and how much.</summary>
-    private static bool IsChange(Indicator i) => i.Target is { } t && (t.Value < 0 || t.ExplicitPlus);
-
-    private static string Size(Quantity q) => (q with { Value = Math.Abs(q.Value), ExplicitPlus = false }).Display;
-
-    private FigureView Target(Indicator i)
-    {
-        if (i.Target is not { } t || !IsChange(i)) return Figure(i.Target);
-        var bound = i.Kind switch { TargetKind.AtLeast => words["indicator.at-least"], TargetKind.AtMost => words["indicator.at-most"], _ => "" };
-        return new FigureView(t.Display, t.Spoken, words.Format("figure.change", ("size", Size(t) + bound), ("direction", words[t.Value < 0 ? "figure.reduction" : "figure.increase"])));
-    }
-
-    private FigureView Actual(Indicator i)
-    {
-        if (i.Actual is not { } a || !IsChange(i)) return Figure(i.Actual);
-        return new FigureView(a.Display, a.Spoken, a.Value == 0 ? words["figure.no-change"]
-            : words.Format("figure.change", ("size", Size(a)), ("direction", words[a.Value < 0 ? "figure.decrease" : "figure.increase"])));
-    }
 }
 
 /// <summary>How to reach a division, only with what the city gave in divisions.csv.</summary>

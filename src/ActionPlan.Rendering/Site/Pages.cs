@@ -18,7 +18,10 @@ public sealed record SiteInfo(
     IReadOnlyList<string>? DraftProblems = null,
     ContactView? Contact = null,
     Link? Original = null,
-    bool HasGlossary = false)
+    bool HasGlossary = false,
+    string ItemLevel = "",
+    string PolicyLevel = "",
+    string? Notice = null)
 {
     /// <summary>Who to ask about the site: the 担当 division of plan.md, with what divisions.csv gives for it.</summary>
     public string ContactName => Contact?.Name ?? Publisher;
@@ -87,6 +90,7 @@ public sealed record AchievementView(AchievementStatus Status, int? Percent, str
     {
         AchievementStatus.Graded => Position switch { GradePosition.Best => "achieved", GradePosition.Worst => "unmet", _ => "partial" },
         AchievementStatus.NotAssessed => "none",
+        AchievementStatus.NotRatable => "not-ratable",
         _ => "pending",
     };
 
@@ -105,13 +109,16 @@ public sealed record ItemTable(TextView Caption, string? Id, string YearHeading,
 }
 
 /// <summary>A node of the policy tree with its link and children.</summary>
-public sealed record PolicyNode(string Label, string Name, Link Link, TextView Description, IReadOnlyList<TextView> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount);
+/// <param name="Level">The name of the policy's level (plan.md 階層: 基本目標, 施策); <paramref name="ChildLevel"/> the level below it (its children's, or the items').</param>
+public sealed record PolicyNode(string Label, string Name, Link Link, TextView Description, IReadOnlyList<TextView> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount,
+    string Level = "", string ChildLevel = "");
 
 /// <summary>One line of the index summary: how many items got a grade (or no grade), with the grade's word and range.</summary>
 public sealed record SummaryCount(int Count, string Label);
 
 /// <summary>Counts for the latest year's summary on the index: one per grade of the plan's scale, then the items without one.</summary>
-public sealed record YearSummary(string Year, IReadOnlyList<SummaryCount> Counts, int Total);
+/// <param name="Tally">The plan's declared count (plan.md 集計) in words: 「実施率 75.0%（8項目中6項目が◎・○）」; null when the plan declares none.</param>
+public sealed record YearSummary(string Year, IReadOnlyList<SummaryCount> Counts, int Total, string? Tally = null);
 
 /// <summary>
 /// Years at a glance: every item × every fiscal year with results, each cell the achievement in number and words.
@@ -157,19 +164,41 @@ public sealed record YearView(
     IReadOnlyList<LineView> Results,
     AchievementView? Achievement,
     string? Published,
-    TextView? PublishedNote);
+    TextView? PublishedNote,
+    IReadOnlyList<LineView>? Forecast = null)
+{
+    /// <summary>見込: what a year still under way is expected to reach, shown apart from results.</summary>
+    public IReadOnlyList<LineView> ForecastLines => Forecast ?? [];
+}
+
+/// <summary>An extra field the plan declares for its items (今後の方向性), as the item fills it.</summary>
+public sealed record FieldView(string Id, string Name, SectionView Content);
+
+/// <summary>A point of an indicator's chart: a result (filled), a forecast (hollow, joined by a dashed line) or the baseline.</summary>
+public sealed record KpiPoint(string Year, string ShortYear, string Display, string Kind, double X, double Y, double LabelY, bool IsForecast);
+
+/// <summary>
+/// One indicator's values over the years as an inline SVG (KPIs with a baseline or a final target): results joined
+/// by a solid line, a forecast drawn apart (dashed, hollow point), the baseline and the target as labelled horizontal
+/// lines; the same values in a table beside it. Ids are per chart so a page can hold several.
+/// </summary>
+public sealed record KpiChartView(string Id, string Title, string Description, double Width, double Height, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
+    IReadOnlyList<(double Y, string Label)> Gridlines, IReadOnlyList<KpiPoint> Points, string ResultLine, string ForecastLine,
+    (double Y, string Label)? Baseline, (double Y, string Label)? Target);
 
 /// <summary>
 /// A figure with its spoken form for screen readers (▲ read as マイナス). A signed figure of a change (「前年度比▲600時間以上」)
 /// also says in words what it means (「600時間以上の削減」): shown under the figure and read in its place.
 /// </summary>
-public sealed record FigureView(string Display, string Spoken, string? Meaning = null)
+/// <param name="Note">What qualifies the figure, shown after it: 「令和7年度の目標」, 「9月30日現在」, 「累計 1.2億円」.</param>
+public sealed record FigureView(string Display, string Spoken, string? Meaning = null, string? Note = null)
 {
     public bool NeedsSpoken => Display != Spoken;
 }
 
 /// <param name="Baseline">基準値, when the indicator has one (the table then shows the column).</param>
-public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted, FigureView? Baseline = null);
+public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted, FigureView? Baseline = null,
+    bool IsForecast = false);
 
 /// <summary>The indicator table: its rows, and whether any has a 基準値 (only then is the column shown).</summary>
 public sealed record IndicatorTableView(IReadOnlyList<IndicatorRow> Rows)
@@ -214,6 +243,10 @@ public sealed record ItemPage : Page
     /// <summary>How the ratio column is computed, including the reduction rule when a target is a signed change.</summary>
     public required string RatioHint { get; init; }
     public required ChartView? Chart { get; init; }
+    /// <summary>The plan's extra fields this item fills (plan.md 項目の欄), in the plan's order.</summary>
+    public IReadOnlyList<FieldView> Fields { get; init; } = [];
+    /// <summary>A chart per indicator with a baseline or a final target.</summary>
+    public IReadOnlyList<KpiChartView> KpiCharts { get; init; } = [];
     public required Link? Previous { get; init; }
     public required Link? Next { get; init; }
 }
@@ -225,6 +258,12 @@ public sealed record PolicyPage : Page
     public required IReadOnlyList<ItemTable> Tables { get; init; }
     /// <summary>The items under this policy counted per grade for the reporting year (the group's 「達成 3件・一部達成 1件」).</summary>
     public required YearSummary Summary { get; init; }
+    /// <summary>The policy's own indicators (a 基本目標's 数値目標, policies/CODE.csv), with their charts and how the ratio is computed.</summary>
+    public IReadOnlyList<IndicatorRow> Indicators { get; init; } = [];
+    public IReadOnlyList<KpiChartView> KpiCharts { get; init; } = [];
+    public string? RatioHint { get; init; }
+    /// <summary>The reporting year's achievement of the policy's own indicators, when they have one.</summary>
+    public AchievementView? Latest { get; init; }
 }
 
 public sealed record DivisionPage : Page

@@ -32,8 +32,18 @@ public sealed class PolicyIndex(Plan plan, Theme.Words words)
         return new(
             p.Label, p.Name, new Link(SiteLinks.Rel(from, Slugs.Policy(p.Code)), p.Name), prose.Text(p.Description), p.Notes.Select(prose.Text).ToList(),
             plan.Policies.Where(c => c.ParentCode == p.Code).Select(c => Node(c, from, prose)).ToList(),
-            ItemsUnder(p.Code).Count());
+            ItemsUnder(p.Code).Count(),
+            LevelOf(p),
+            plan.Policies.Any(c => c.ParentCode == p.Code) ? LevelAt(Trail(p.Code).Count) : ItemLevel);
     }
+
+    /// <summary>The items' level name: the plan's (plan.md 階層) or the theme's.</summary>
+    public string ItemLevel => plan.Info.Form.ItemLevel ?? words["level.item"];
+
+    /// <summary>The name of the policy level at <paramref name="depth"/> (0 = top): the plan's, or the theme's word for every level.</summary>
+    public string LevelAt(int depth) => plan.Info.Form.PolicyLevel(depth) ?? words["level.policy"];
+
+    public string LevelOf(Policy p) => LevelAt(Trail(p.Code).Count - 1);
 
     public IReadOnlyList<PolicyNode> Tree(string from, Prose? prose = null) =>
         plan.Policies.Where(p => p.ParentCode is null).Select(p => Node(p, from, prose)).ToList();

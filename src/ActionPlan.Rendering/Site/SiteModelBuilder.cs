@@ -36,6 +36,7 @@ public sealed class SiteModelBuilder
             _plan.Terms.Count > 0);
         _links = new SiteLinks(_plan, words);
         _policies = new PolicyIndex(_plan, words);
+        _site = _site with { ItemLevel = _policies.ItemLevel, PolicyLevel = _policies.LevelAt(0), Notice = info.Form.Notice };
         _items = new ItemPages(evaluated, _site, _links, _policies, words);
     }
 
@@ -131,7 +132,11 @@ public sealed class SiteModelBuilder
         var scale = _plan.Info.Rating;
         var counts = scale.Grades.Select(g => new SummaryCount(reporting.Count(y => y.Status == AchievementStatus.Graded && y.Grade == g), GradeLabel(scale, g)))
             .Append(new SummaryCount(reporting.Count(y => y.Status != AchievementStatus.Graded), _words["summary.ungraded"])).ToList();
-        return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count);
+        var tally = _plan.Info.Form.Tally is { } t && t.Of(reporting) is { Percent: { } percent } result
+            ? _words.Format("summary.tally", ("name", t.Name), ("percent", percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
+                ("of", result.Of), ("count", result.Counted), ("grades", string.Join(_words["summary.tally-separator"], t.Grades)))
+            : null;
+        return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count, tally);
     }
 
     /// <summary>「達成（100%）」「一部達成（1～99%）」「S（100%以上）」: a grade's word with the percents that earn it.</summary>
@@ -163,15 +168,21 @@ public sealed class SiteModelBuilder
         var path = Slugs.Policy(policy.Code);
         var trail = _policies.Trail(policy.Code);
         var items = _policies.ItemsUnder(policy.Code).ToList();
+        var own = _evaluated.Policies.GetValueOrDefault(policy.Code);
+        var indicators = new Indicators(_plan.Info, _words);
         return Base(new PolicyPage
         {
             Path = path,
-            Heading = _words.Format("policy.heading", ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
+            Heading = _words.Format("policy.heading", ("level", _policies.LevelOf(policy)), ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
             Site = _site,
             Breadcrumbs = _links.Breadcrumbs(PageKinds.Policy, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),
             Tables = TablesByPolicy(path, items),
             Summary = SummaryOf(items),
+            Indicators = own is null ? [] : indicators.Rows(own),
+            KpiCharts = own is null ? [] : indicators.Charts(own, "kpi-"),
+            RatioHint = own is null ? null : indicators.RatioHint(own),
+            Latest = own?.FirstOrDefault(y => y.Year == _evaluated.ReportingYear) is { HasResults: true } latest ? AchievementView.Of(latest) : null,
         });
     }
 

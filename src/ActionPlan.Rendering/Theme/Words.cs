@@ -56,4 +56,17 @@ public sealed class Words
     }
 
     public IEnumerable<string> Keys => _entries.Keys;
+
+    /// <summary>
+    /// These words with the plan's terms put in: every <c>{item-level}</c> and <c>{policy-level}</c> becomes the plan's
+    /// name for its items and for the top of its policy tree (plan.md 階層), or the theme's own <c>level.item</c> /
+    /// <c>level.policy</c> when the plan names none. Done once per build, so a lookup stays one dictionary read.
+    /// </summary>
+    public Words WithLevels(string? itemLevel, string? policyLevel)
+    {
+        var item = itemLevel ?? this["level.item"];
+        var policy = policyLevel ?? this["level.policy"];
+        return new Words(File, _entries.ToDictionary(e => e.Key,
+            e => e.Value.Replace("{item-level}", item, StringComparison.Ordinal).Replace("{policy-level}", policy, StringComparison.Ordinal), StringComparer.Ordinal));
+    }
 }
