@@ -84,7 +84,7 @@ public sealed record PlanInfo(
             var first = ReportingYear.Next;
             var last = LastPlanShown;
             var plans = first > End || first > last ? "" : first == last ? $"・{first.Japanese}計画" : $"・令和{first.Reiwa}～{last.Reiwa}年度計画";
-            return $"実施項目 {ReportingYear.Japanese}実績{plans}";
+            return $"{Form.ItemLevel ?? "実施項目"} {ReportingYear.Japanese}実績{plans}";
         }
     }
 

@@ -236,11 +236,11 @@ public static partial class PlanLoader
         return null;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-|年|/)(?<m>\d{1,2})月?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-|年|/|\.)(?<m>\d{1,2})月?$")]
     private static partial Regex MonthShape();
 
     /// <summary>和暦: 「令和7年2月」「令和元年5月」「R7-02」「R7年2月」「平成31年3月」 (after NFKC).</summary>
-    [GeneratedRegex(@"^(?<era>令和|平成|R|H)(?<y>元|\d{1,2})(?:-|年|/)(?<m>\d{1,2})月?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<era>令和|平成|R|H)(?<y>元|\d{1,2})(?:-|年|/|\.)(?<m>\d{1,2})月?$", RegexOptions.IgnoreCase)]
     private static partial Regex WarekiMonthShape();
 
     private static bool TryParseMonth(string text, out int year, out int month)

@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace ActionPlan.Browser.Tests;
 
 /// <summary>
-/// Builds the real site once, serves it on 127.0.0.1 with netlify.toml's headers (CSP included), and opens Debian's
+/// Builds the real site once — and each plan-shape example (Repo.Examples) into examples/NAME/ inside it, so their
+/// pages join the same per-page pass and validators, served from a sub-folder as a city homepage would — serves it on 127.0.0.1 with netlify.toml's headers (CSP included), and opens Debian's
 /// Chromium through Playwright (never a downloaded browser). Without Chromium the browser tests skip with the reason,
 /// except in CI, where they fail.
 /// </summary>
@@ -24,14 +25,26 @@ public sealed class SiteFixture : IAsyncLifetime
     public IReadOnlyList<string> Pages { get; private set; } = [];
     public string? Unavailable { get; private set; }
 
+    /// <summary>Where an example's site sits inside the served folder.</summary>
+    public static string ExamplePrefix(string example) => $"examples/{example}/";
+
     public static IReadOnlyList<string> PagePaths() =>
-        SiteBuild.Real.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path).ToList();
+        SiteBuild.Real.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path)
+            .Concat(SiteBuild.Examples.SelectMany(e => e.Value.Where(f => f.Path.EndsWith(".html")).Select(f => ExamplePrefix(e.Key) + f.Path)))
+            .ToList();
 
     public async ValueTask InitializeAsync()
     {
         var result = await new BuildSession(Repo.Input, SiteDir, Repo.Theme, null).BuildAsync();
         Assert.True(result.Ok, string.Join("\n", result.Errors));
-        Pages = result.Paths.Where(p => p.EndsWith(".html")).ToList();
+        var pages = result.Paths.Where(p => p.EndsWith(".html")).ToList();
+        foreach (var (name, input) in Repo.Examples)
+        {
+            var example = await new BuildSession(input, Path.Combine(SiteDir, "examples", name), Repo.Theme, null).BuildAsync();
+            Assert.True(example.Ok, name + ":\n" + string.Join("\n", example.Errors));
+            pages.AddRange(example.Paths.Where(p => p.EndsWith(".html")).Select(p => ExamplePrefix(name) + p));
+        }
+        Pages = pages;
         Server = await PreviewServer.StartAsync(ServedSite.FromFolder(SiteDir), 0, Path.Combine(Repo.Root, "netlify.toml"), liveReload: false);
         if (!File.Exists(ChromiumPath)) { Unavailable = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium fonts-noto-cjk)"; return; }
         _playwright = await Playwright.CreateAsync();

@@ -8,6 +8,16 @@ public static class Repo
     public static string Input => Path.Combine(Root, "input");
     public static string Theme => Path.Combine(Root, "theme");
 
+    /// <summary>
+    /// The plan-shape examples `init --example` writes (src/ActionPlan.Site/Init/examples/NAME/input): folder name →
+    /// its input folder. 行動計画 is input/ itself; these are the others.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Examples { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["gyokaku"] = Path.Combine(Root, "src", "ActionPlan.Site", "Init", "examples", "gyokaku", "input"),
+        ["sogo-senryaku"] = Path.Combine(Root, "src", "ActionPlan.Site", "Init", "examples", "sogo-senryaku", "input"),
+    };
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -26,4 +26,10 @@ public static class SiteBuild
 
     /// <summary>The site built from the real input/ (rendered once per test run).</summary>
     public static IReadOnlyList<OutputFile> Real => RealSite.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<OutputFile>>> ExampleSites = new(() =>
+        Repo.Examples.ToDictionary(e => e.Key, e => Render(e.Value)));
+
+    /// <summary>The sites of the plan-shape examples (Repo.Examples), rendered once per test run.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<OutputFile>> Examples => ExampleSites.Value;
 }

@@ -15,6 +15,7 @@ public static class OpenDataWriterPaths
         "municipality", "plan", "item-number", "item-name", "divisions", "policy", "year", "western-year",
         "indicator", "target", "target-written", "actual", "actual-written", "unit", "kind", "counted", "ratio",
         "achievement", "published-achievement", "grade", "baseline",
+        "baseline-year", "target-year", "as-of", "entry", "total", "given-grade", "indicator-grade",
     ];
 
     public static IReadOnlyList<OpenDataColumn> CsvColumns(Theme.Words words) =>

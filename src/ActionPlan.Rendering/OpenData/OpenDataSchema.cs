@@ -12,7 +12,26 @@ namespace ActionPlan.Rendering.OpenData;
 /// <param name="Rating">The plan's rating scale (plan.md 評価, 比率の上限); absent in files written before it was published.</param>
 public sealed record OpenDataPlan(
     string Title, string Subtitle, string City, string Prefecture, OpenDataPeriod Period, string? Published, int ReportingYear,
-    string AchievementRule, OpenDataRating? Rating, IReadOnlyList<OpenDataPolicy> Policies, IReadOnlyList<OpenDataItem> Items);
+    string AchievementRule, OpenDataRating? Rating, IReadOnlyList<OpenDataPolicy> Policies, IReadOnlyList<OpenDataItem> Items)
+{
+    /// <summary>What the plan declares about its shape (plan.md 階層, 段階, 集計, 項目の欄); absent when it declares none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public OpenDataShape? Shape { get; init; }
+}
+
+/// <param name="Levels">The level names from the top of the policy tree, the items' last.</param>
+/// <param name="Stages">The stages a 段階 indicator moves through, first to last.</param>
+/// <param name="Fields">The extra sections an item may have.</param>
+public sealed record OpenDataShape(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Levels,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Stages,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OpenDataTally? Tally,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Fields);
+
+/// <summary>集計: <see cref="Name"/> = the share of items whose grade is one of <see cref="Grades"/>.</summary>
+public sealed record OpenDataTally(string Name, IReadOnlyList<string> Grades);
+
+/// <summary>An extra section of an item (今後の方向性).</summary>
+public sealed record OpenDataField(string Name, IReadOnlyList<OpenDataGroup> Content);
 
 /// <param name="Grades">From the best down: the word and the lowest whole percent that earns it.</param>
 /// <param name="Cap">The cap on an indicator's ratio (1 = 100%); null when a result above its target counts as it is.</param>
@@ -22,11 +41,19 @@ public sealed record OpenDataGrade(string Word, int AtLeast);
 
 public sealed record OpenDataPeriod(int Start, int End, string StartLabel, string EndLabel);
 
-public sealed record OpenDataPolicy(string Code, string? Parent, string Label, string Name, string Description, IReadOnlyList<string> Notes);
+public sealed record OpenDataPolicy(string Code, string? Parent, string Label, string Name, string Description, IReadOnlyList<string> Notes)
+{
+    /// <summary>The policy's own indicators by year (a 基本目標's 数値目標); absent when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataYear>? Years { get; init; }
+}
 
 public sealed record OpenDataItem(
     int Number, string Name, IReadOnlyList<string> Divisions, string Policy,
-    IReadOnlyList<OpenDataGroup> Issues, IReadOnlyList<OpenDataGroup> Goals, IReadOnlyList<OpenDataYear> Years);
+    IReadOnlyList<OpenDataGroup> Issues, IReadOnlyList<OpenDataGroup> Goals, IReadOnlyList<OpenDataYear> Years)
+{
+    /// <summary>The plan's extra sections this item fills (今後の方向性); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataField>? Fields { get; init; }
+}
 
 public sealed record OpenDataGroup(string? Heading, IReadOnlyList<OpenDataBullet> Bullets, IReadOnlyList<string> Notes);
 
@@ -34,14 +61,36 @@ public sealed record OpenDataBullet(string Text, IReadOnlyList<string> Tags);
 
 /// <param name="Achievement">The computed 年度計画達成度 (null without results or without a counted indicator).</param>
 /// <param name="Grade">The achievement's grade on the plan's scale (null when there is no achievement).</param>
-public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenDataLine>? Plan, IReadOnlyList<OpenDataLine>? Results, int? Achievement, int? Published, string? Grade = null);
+public sealed record OpenDataYear(int Year, string Label, IReadOnlyList<OpenDataLine>? Plan, IReadOnlyList<OpenDataLine>? Results, int? Achievement, int? Published, string? Grade = null)
+{
+    /// <summary>見込: the lines of a year still under way (never counted in the achievement); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataLine>? Forecast { get; init; }
+    /// <summary>The grade staff gave the year (評価 in the item's table); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? GivenGrade { get; init; }
+}
 
 public sealed record OpenDataLine(string Text, IReadOnlyList<OpenDataIndicator> Indicators);
 
 /// <param name="Baseline">基準値 (null when the indicator has none): its ratio is then progress from it.</param>
 public sealed record OpenDataIndicator(
     string Name, decimal? Target, string? TargetText, decimal? Actual, string? ActualText, string? Unit, string? Kind, bool Counted, decimal? Ratio,
-    decimal? Baseline = null);
+    decimal? Baseline = null)
+{
+    /// <summary>A baseline written as a word (a 段階 stage).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? BaselineText { get; init; }
+    /// <summary>基準年度 (西暦).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? BaselineYear { get; init; }
+    /// <summary>目標年度 (西暦): the year a final target is for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? TargetYear { get; init; }
+    /// <summary>時点: when within its year the value was observed (「9月30日現在」).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AsOf { get; init; }
+    /// <summary>The word for a result that cannot be rated (評価不能), kept apart from zero.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? NotRatable { get; init; }
+    /// <summary>累計: the total up to this year that the ratio is of.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? Total { get; init; }
+    /// <summary>The indicator's own grade (its ratio on the plan's scale).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Grade { get; init; }
+}
 
 /// <summary>The one JSON form of the open data (UTF-8, Japanese kept as characters, camelCase, LF).</summary>
 public static class OpenDataJson

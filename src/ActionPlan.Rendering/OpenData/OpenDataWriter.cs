@@ -28,50 +28,83 @@ public static class OpenDataWriter
         using (var writer = CsvWriter.Create(stream, options, leaveOpen: true))
         {
             writer.WriteRecord(OpenDataWriterPaths.CsvColumns(words).Select(c => c.Name).ToArray());
-            var (atLeast, atMost, separator) = (words["opendata.kind.at-least"], words["opendata.kind.at-most"], words["list.separator"]);
+            var separator = words["list.separator"];
+            var (resultWord, forecastWord) = (words["opendata.entry.result"], words["opendata.entry.forecast"]);
             var policies = plan.Policies.ToDictionary(p => p.Code);
             foreach (var evaluation in evaluated.Items)
             {
                 var item = evaluation.Item;
                 var policy = policies.TryGetValue(item.PolicyCode, out var p) ? $"{p.Label} {p.Name}" : item.PolicyCode;
-                foreach (var year in evaluation.WithResults)
+                foreach (var year in evaluation.Years.Where(y => y.HasResults || y.Forecast is not null))
                 {
-                    var indicators = year.Results!.Lines.SelectMany(l => l.Indicators).ToList();
                     string[] Common() =>
                     [
                         Guard(plan.Info.City), Guard(plan.Info.Title), item.Number.ToString(CultureInfo.InvariantCulture), Guard(item.Name),
                         Guard(string.Join(separator, item.Divisions)), Guard(policy), year.Year.Japanese, year.Year.Western.ToString(CultureInfo.InvariantCulture),
                     ];
-                    string[] Tail() =>
-                    [
-                        year.Computed.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
-                        year.Published?.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
-                        Guard(year.Grade?.Word ?? ""),
-                    ];
-                    if (indicators.Count == 0)
-                        writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), ""]);
-                    foreach (var i in indicators)
+                    if (year.HasResults)
                     {
-                        var ratio = year.RatioOf(i);
-                        writer.WriteRecord(
+                        string[] Tail() =>
                         [
-                            .. Common(),
-                            Guard(i.Name),
-                            i.Target?.Plain ?? "", Guard(i.Target?.Display ?? ""),
-                            i.Actual?.Plain ?? "", Guard(i.Actual?.Display ?? ""),
-                            Guard(i.Actual?.Unit ?? i.Target?.Unit ?? ""),
-                            i.Kind switch { TargetKind.AtLeast => atLeast, TargetKind.AtMost => atMost, _ => "" },
-                            i.Counted ? "1" : "0",
-                            ratio is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero).ToString("0.0###", CultureInfo.InvariantCulture) : "",
-                            .. Tail(),
-                            i.Baseline?.Plain ?? "",
-                        ]);
+                            year.Computed.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
+                            year.Published?.Percent?.ToString(CultureInfo.InvariantCulture) ?? "",
+                            Guard(year.Grade?.Word ?? ""),
+                        ];
+                        var indicators = year.Indicators.Where(i => i.Kind == EntryKind.Result).ToList();
+                        if (indicators.Count == 0)
+                            writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), "", "", "", "", resultWord, "", Guard(year.Results!.Given?.Word ?? ""), ""]);
+                        foreach (var e in indicators)
+                            writer.WriteRecord([.. Common(), .. Figures(e, words), .. Tail(), .. Details(e, resultWord), Guard(year.Results!.Given?.Word ?? ""), Guard(e.Grade?.Word ?? "")]);
                     }
+                    foreach (var e in year.Indicators.Where(i => i.Kind == EntryKind.Forecast))
+                        writer.WriteRecord([.. Common(), .. Figures(e, words), "", "", "", .. Details(e, forecastWord), "", ""]);
                 }
             }
         }
         return stream.ToArray();
     }
+
+    /// <summary>The indicator's columns from 指標 to 比率.</summary>
+    private static string[] Figures(IndicatorEvaluation e, Words words)
+    {
+        var i = e.Indicator;
+        return
+        [
+            Guard(i.Name),
+            i.Target?.Plain ?? "", Guard(i.TargetDisplay ?? ""),
+            i.Actual?.Plain ?? "", Guard(i.ActualDisplay ?? ""),
+            Guard(i.Actual?.Unit ?? i.Target?.Unit ?? i.Baseline?.Unit ?? ""),
+            KindWord(i.Kind, words) ?? "",
+            i.Counted ? "1" : "0",
+            e.Ratio is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero).ToString("0.0###", CultureInfo.InvariantCulture) : "",
+        ];
+    }
+
+    /// <summary>The columns from 基準値 to 累計値.</summary>
+    private static string[] Details(IndicatorEvaluation e, string entry)
+    {
+        var i = e.Indicator;
+        return
+        [
+            i.Baseline?.Plain ?? Guard(i.Words?.Baseline ?? ""),
+            i.BaselineYear?.Western.ToString(CultureInfo.InvariantCulture) ?? "",
+            i.TargetYear?.Western.ToString(CultureInfo.InvariantCulture) ?? "",
+            Guard(i.AsOf ?? ""),
+            entry,
+            e.Total?.Plain ?? "",
+        ];
+    }
+
+    private static string? KindWord(TargetKind? kind, Words words) => kind switch
+    {
+        TargetKind.AtLeast => words["opendata.kind.at-least"],
+        TargetKind.AtMost => words["opendata.kind.at-most"],
+        TargetKind.Cumulative => words["opendata.kind.cumulative"],
+        TargetKind.Stage => words["opendata.kind.stage"],
+        TargetKind.Increase => words["opendata.kind.increase"],
+        TargetKind.Decrease => words["opendata.kind.decrease"],
+        _ => null,
+    };
 
     /// <summary>The whole plan as the typed open-data document.</summary>
     public static OpenDataPlan Document(EvaluatedPlan evaluated, Words words)
@@ -85,13 +118,28 @@ public static class OpenDataWriter
             info.ReportingYear.Western,
             words["opendata.rule"],
             new OpenDataRating(info.Rating.Grades.Select(g => new OpenDataGrade(g.Word, g.AtLeast)).ToList(), info.Rating.Cap),
-            plan.Policies.Select(p => new OpenDataPolicy(p.Code, p.ParentCode, p.Label, p.Name, p.Description, p.Notes)).ToList(),
+            plan.Policies.Select(p => new OpenDataPolicy(p.Code, p.ParentCode, p.Label, p.Name, p.Description, p.Notes)
+            {
+                Years = evaluated.Policies.TryGetValue(p.Code, out var own) ? own.Select(y => Year(y, words)).ToList() : null,
+            }).ToList(),
             evaluated.Items.Select(e => new OpenDataItem(
                 e.Item.Number, e.Item.Name, e.Item.Divisions, e.Item.PolicyCode, Section(e.Item.Issues), Section(e.Item.Goals),
-                e.Years.Select(y => new OpenDataYear(
-                    y.Year.Western, y.Year.Japanese, Lines(y.Plan, y, words), Lines(y.Results, y, words),
-                    y.Computed.Percent, y.Published?.Percent, y.Grade?.Word)).ToList())).ToList());
+                e.Years.Select(y => Year(y, words)).ToList())
+            {
+                Fields = e.Item.Extra.Count == 0 ? null : e.Item.Extra.Select(f => new OpenDataField(f.Name, Section(f.Content))).ToList(),
+            }).ToList())
+        {
+            Shape = info.Shape is null ? null : new OpenDataShape(info.Form.Levels.Count == 0 ? null : info.Form.Levels, info.Form.Stages.Count == 0 ? null : info.Form.Stages,
+                info.Form.Tally is { } t ? new OpenDataTally(t.Name, t.Grades) : null, info.Form.Fields.Count == 0 ? null : info.Form.Fields),
+        };
     }
+
+    private static OpenDataYear Year(YearEvaluation y, Words words) =>
+        new(y.Year.Western, y.Year.Japanese, Lines(y.Plan, y, words), Lines(y.Results, y, words), y.Computed.Percent, y.Published?.Percent, y.Grade?.Word)
+        {
+            Forecast = y.Forecast is null ? null : Lines(y.Forecast, y, words),
+            GivenGrade = y.Results?.Given?.Word,
+        };
 
     public static byte[] Json(EvaluatedPlan evaluated, Words words)
     {
@@ -106,10 +154,23 @@ public static class OpenDataWriter
         s.Groups.Select(g => new OpenDataGroup(g.Heading, g.Bullets.Select(b => new OpenDataBullet(b.Text, b.Tags)).ToList(), g.Notes)).ToList();
 
     private static IReadOnlyList<OpenDataLine>? Lines(YearEntry? entry, YearEvaluation year, Words words) =>
-        entry?.Lines.Select(l => new OpenDataLine(l.Text, l.Indicators.Select(i => new OpenDataIndicator(
-            i.Name, i.Target?.Canonical, i.Target?.Display, i.Actual?.Canonical, i.Actual?.Display, i.Actual?.Unit ?? i.Target?.Unit,
-            i.Kind switch { TargetKind.AtLeast => words["opendata.kind.at-least"], TargetKind.AtMost => words["opendata.kind.at-most"], _ => null },
-            i.Counted,
-            year.RatioOf(i) is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero) : null,
-            i.Baseline?.Canonical)).ToList())).ToList();
+        entry?.Lines.Select(l => new OpenDataLine(l.Text, l.Indicators.Select(i =>
+        {
+            var e = year.Indicators.FirstOrDefault(x => ReferenceEquals(x.Indicator, i));
+            return new OpenDataIndicator(
+                i.Name, i.Target?.Canonical, i.TargetDisplay, i.Actual?.Canonical, i.ActualDisplay, i.Actual?.Unit ?? i.Target?.Unit ?? i.Baseline?.Unit,
+                KindWord(i.Kind, words),
+                i.Counted,
+                e?.Ratio is { } r ? Math.Round(r, 4, MidpointRounding.AwayFromZero) : null,
+                i.Baseline?.Canonical)
+            {
+                BaselineText = i.Words?.Baseline,
+                BaselineYear = i.BaselineYear?.Western,
+                TargetYear = i.TargetYear?.Western,
+                AsOf = i.AsOf,
+                NotRatable = i.NotRatable,
+                Total = e?.Total?.Canonical,
+                Grade = e?.Grade?.Word,
+            };
+        }).ToList())).ToList();
 }

@@ -46,8 +46,7 @@ public sealed class Indicators(PlanInfo info, Theme.Words words)
     public string RatioHint(IEnumerable<YearEvaluation> years)
     {
         var all = years.SelectMany(y => y.Indicators).Select(i => i.Indicator).ToList();
-        var hint = words["item.ratio-rule"];
-        if (info.Rating.Cap is null) hint += words["item.uncapped-rule"];
+        var hint = words[info.Rating.Cap is null ? "item.ratio-rule-uncapped" : "item.ratio-rule"];
         if (all.Any(i => i.Target?.Value < 0)) hint += words["item.reduction-rule"];
         if (all.Any(i => i.Baseline is not null && i.Kind is TargetKind.AtLeast or TargetKind.AtMost or TargetKind.Cumulative)) hint += words["item.baseline-rule"];
         if (all.Any(i => i.Kind == TargetKind.Cumulative)) hint += words["item.cumulative-rule"];
@@ -138,10 +137,11 @@ public sealed class Indicators(PlanInfo info, Theme.Words words)
         var forecastLine = forecasts.Count == 0 ? "" : Line((results.Count > 0 ? [results[^1]] : Array.Empty<KpiPoint>()).Concat(forecasts));
         (double, string)? baseLine = baseline is null ? null : (YOf(baseline.Value), words.Format("kpi-chart.baseline", ("value", baseline.Display + (baselineYear is { } by ? "（" + by.Japanese + "）" : ""))));
         (double, string)? targetLine = target is null ? null : (YOf(target.Value), words.Format("kpi-chart.target", ("value", target.Display + (targetYear is { } ty ? "（" + ty.Japanese + "）" : ""))));
+        var axis = Enumerable.Range(first.Reiwa, yearCount).Select(r => new FiscalYear(r)).Select(y => (XOf(y), y.Short)).ToList();
         var description = string.Join(words["list.separator"], kpiPoints.Select(p => $"{p.Kind} {p.Display}")
             .Concat(new[] { baseLine?.Item2, targetLine?.Item2 }.OfType<string>()));
         return new KpiChartView(id, words.Format("kpi-chart.title", ("name", name)), description, Width, Height, Left, Right, Top, Bottom,
-            grid, kpiPoints, Line(results), forecastLine, baseLine, targetLine);
+            grid, kpiPoints, Line(results), forecastLine, baseLine, targetLine, axis);
     }
 
     /// <summary>The axis from <paramref name="min"/> to <paramref name="max"/> in four or five round steps (1, 2 or 5 × 10ⁿ).</summary>

@@ -111,7 +111,11 @@ public sealed record ItemTable(TextView Caption, string? Id, string YearHeading,
 /// <summary>A node of the policy tree with its link and children.</summary>
 /// <param name="Level">The name of the policy's level (plan.md 階層: 基本目標, 施策); <paramref name="ChildLevel"/> the level below it (its children's, or the items').</param>
 public sealed record PolicyNode(string Label, string Name, Link Link, TextView Description, IReadOnlyList<TextView> Notes, IReadOnlyList<PolicyNode> Children, int ItemCount,
-    string Level = "", string ChildLevel = "");
+    string Level = "", string ChildLevel = "")
+{
+    /// <summary>「実施方針 1」; a label that already names its level (基本目標1) is not prefixed again.</summary>
+    public string Caption => Label.StartsWith(Level, StringComparison.Ordinal) ? Label : $"{Level} {Label}";
+}
 
 /// <summary>One line of the index summary: how many items got a grade (or no grade), with the grade's word and range.</summary>
 public sealed record SummaryCount(int Count, string Label);
@@ -184,7 +188,7 @@ public sealed record KpiPoint(string Year, string ShortYear, string Display, str
 /// </summary>
 public sealed record KpiChartView(string Id, string Title, string Description, double Width, double Height, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
     IReadOnlyList<(double Y, string Label)> Gridlines, IReadOnlyList<KpiPoint> Points, string ResultLine, string ForecastLine,
-    (double Y, string Label)? Baseline, (double Y, string Label)? Target);
+    (double Y, string Label)? Baseline, (double Y, string Label)? Target, IReadOnlyList<(double X, string Label)> Years);
 
 /// <summary>
 /// A figure with its spoken form for screen readers (▲ read as マイナス). A signed figure of a change (「前年度比▲600時間以上」)

@@ -173,7 +173,9 @@ public sealed class SiteModelBuilder
         return Base(new PolicyPage
         {
             Path = path,
-            Heading = _words.Format("policy.heading", ("level", _policies.LevelOf(policy)), ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
+            Heading = policy.Label.StartsWith(_policies.LevelOf(policy), StringComparison.Ordinal)
+                ? string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}"))
+                : _words.Format("policy.heading", ("level", _policies.LevelOf(policy)), ("trail", string.Join(" ", trail.Select(p => $"{p.Label} {p.Name}")))),
             Site = _site,
             Breadcrumbs = _links.Breadcrumbs(PageKinds.Policy, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).ToArray()),
             Policy = _policies.Node(policy, path, ProseFor(path)),

@@ -14,14 +14,16 @@ namespace ActionPlan.Site.Cli;
 public static class CheckCommand
 {
     /// <param name="Missing">The edition's reporting year (実績年度) has no results for this item: 実績未登録.</param>
-    public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement, bool Missing = false);
+    /// <param name="Grade">The year's grade on the plan's scale (computed, or given by staff), or 評価不能; null when none.</param>
+    public sealed record Row(int Number, string Name, FiscalYear Year, Achievement Computed, PublishedAchievement? Published, Agreement Agreement, bool Missing = false, string? Grade = null);
 
     /// <summary>One row per item and year with results, plus a 実績未登録 row for an item without results for the reporting year.</summary>
     public static IReadOnlyList<Row> Rows(EvaluatedPlan plan) =>
         plan.Items.SelectMany(evaluation =>
         {
             var item = evaluation.Item;
-            var rows = evaluation.WithResults.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement)).ToList();
+            var rows = evaluation.WithResults.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement,
+                Grade: y.Grade?.Word ?? (y.Status == AchievementStatus.NotRatable ? "評価不能" : null))).ToList();
             if (!evaluation.For(plan.ReportingYear).HasResults)
                 rows.Add(new Row(item.Number, item.Name, plan.ReportingYear, Achievement.None, null, Agreement.NotPublished, Missing: true));
             return rows;
@@ -48,6 +50,8 @@ public static class CheckCommand
             return exit;
         }
         WriteTable(rows, stdout);
+        if (result.Plan.Plan.Info.Form.Tally is { } tally && tally.Of(result.Plan.Items.Select(i => i.For(result.Plan.ReportingYear))) is { Percent: { } percent } counted)
+            stdout.WriteLine($"{result.Plan.ReportingYear.Japanese}の{tally.Name}: {percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}%（{counted.Of}項目中{counted.Counted}項目が{string.Join("・", tally.Grades)}）");
         var missing = rows.Where(r => r.Missing).ToList();
         if (missing.Count > 0)
             stdout.WriteLine($"{result.Plan.ReportingYear.Japanese}の実績未登録: " + string.Join("、", missing.Select(r => $"No.{r.Number} {r.Name}")));
@@ -61,7 +65,7 @@ public static class CheckCommand
     private static void WriteTable(IReadOnlyList<Row> rows, TextWriter w)
     {
         const int nameWidth = 30;
-        w.WriteLine($"{Text.PadLeft("No.", 5)}  {Text.PadRight("項目名", nameWidth)}  {Text.PadRight("年度", 10)}  {Text.PadLeft("計算値", 6)}  {Text.PadLeft("公表値", 6)}  照合");
+        w.WriteLine($"{Text.PadLeft("No.", 5)}  {Text.PadRight("項目名", nameWidth)}  {Text.PadRight("年度", 10)}  {Text.PadLeft("計算値", 6)}  {Text.PadRight("評価", 8)}  {Text.PadLeft("公表値", 6)}  照合");
         foreach (var r in rows)
         {
             var year = r.Year == default ? "—" : r.Year.Japanese;
@@ -71,7 +75,7 @@ public static class CheckCommand
                 Agreement.Disagrees => "不一致",
                 _ => "公表値なし",
             };
-            w.WriteLine($"{Text.PadLeft(r.Number.ToString(), 5)}  {Text.PadRight(Text.Truncate(r.Name, nameWidth), nameWidth)}  {Text.PadRight(year, 10)}  {Text.PadLeft(r.Computed.Display, 6)}  {Text.PadLeft(r.Published?.Display ?? "", 6)}  {agreement}");
+            w.WriteLine($"{Text.PadLeft(r.Number.ToString(), 5)}  {Text.PadRight(Text.Truncate(r.Name, nameWidth), nameWidth)}  {Text.PadRight(year, 10)}  {Text.PadLeft(r.Computed.Display, 6)}  {Text.PadRight(Text.Truncate(r.Grade ?? "", 8), 8)}  {Text.PadLeft(r.Published?.Display ?? "", 6)}  {agreement}");
         }
     }
 
@@ -93,6 +97,7 @@ public static class CheckCommand
             year = r.Year == default ? null : r.Year.Short,
             fiscalYear = r.Year == default ? (int?)null : r.Year.Western,
             computed = r.Computed.Percent,
+            grade = r.Grade,
             published = r.Published?.Percent,
             publishedGiven = r.Published is not null,
             agreement = r.Missing ? "no-results" : r.Agreement switch { Agreement.Agrees => "agrees", Agreement.Disagrees => "disagrees", _ => "not-published" },

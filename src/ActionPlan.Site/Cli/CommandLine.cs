@@ -65,8 +65,14 @@ public static class CommandLine
             Input(), Output(), Quiet(), Verbose());
         Make("pdf", "冊子（全項目）をブラウザ（Chrome・Edge・Chromium）で印刷し、A4のPDF（タグ付き・しおり付き）を作ります。",
             Input(), PdfFile(), Theme(), PdfBaseUrl(), NoCache(), Quiet(), Verbose());
-        var init = Make("init", "計画のフォルダを作ります（既定: 小郡市の計画。--empty で1項目の見本だけの空の計画）。既にある input フォルダは上書きしません。",
-            new Option<bool>("--empty") { Description = "ほかの自治体のための空の計画（そのまま検査を通り、サイトが作れる1項目の見本）を作ります" });
+        var example = new Option<string?>("--example")
+        {
+            Description = "計画の形の例を作ります: 行動計画（小郡市の行政経営行動計画）、総合戦略（基本目標＞施策＞取組み、基準値と目標年度のあるKPI、S/A/B/C と評価不能、上限なしの達成率、見込、段階）、行革（実施率で数える、累計の効果額、◎○△×、今後の方向性）。数値は架空です（行動計画を除く）",
+            HelpName = "行動計画|総合戦略|行革",
+        };
+        example.AcceptOnlyFromAmong([.. InitCommand.Examples.Keys]);
+        var init = Make("init", "計画のフォルダを作ります（既定: 小郡市の計画。--empty で1項目の見本だけの空の計画、--example で計画の形の例）。既にある input フォルダは上書きしません。",
+            new Option<bool>("--empty") { Description = "ほかの自治体のための空の計画（そのまま検査を通り、サイトが作れる1項目の見本）を作ります" }, example);
         var dir = new Argument<string?>("DIR") { Description = "作るフォルダ（既定: 今いるフォルダ）", Arity = ArgumentArity.ZeroOrOne };
         init.Arguments.Add(dir);
         init.SetAction((parse, _) => run("init", Read(parse, init.Options) with { InitDir = parse.GetValue(dir) }));
@@ -95,6 +101,7 @@ public static class CommandLine
                 "--format" => o with { Format = parse.GetValue((Option<string>)option)! },
                 "--year" => o with { Year = parse.GetValue((Option<string>)option) },
                 "--empty" => o with { Empty = parse.GetValue((Option<bool>)option) },
+                "--example" => o with { Example = parse.GetValue((Option<string?>)option) },
                 _ => o,
             };
         }

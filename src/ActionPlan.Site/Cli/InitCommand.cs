@@ -9,6 +9,18 @@ public static class InitCommand
 {
     private const string Root = "init/";
 
+    /// <summary>
+    /// The examples of plan shapes `init --example` makes (docs/plan-shapes.md): the name staff type → the folder inside
+    /// the program, and how the message names it. 行動計画 is the shipped Ogori plan; the others have invented figures and
+    /// say so on every page (plan.md 例).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Folder, string Label)> Examples = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["行動計画"] = ("ogori/", "行動計画の例（小郡市の行政経営行動計画）"),
+        ["総合戦略"] = ("examples/sogo-senryaku/", "総合戦略の例（数値は架空）"),
+        ["行革"] = ("examples/gyokaku/", "行革の行動計画の例（数値は架空）"),
+    };
+
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
         var dir = o.InitDir ?? ".";
@@ -23,7 +35,12 @@ public static class InitCommand
             stderr.WriteLine($"エラー: 「{input}」はすでにあります。上書きしないため、何も作りませんでした。別のフォルダを指定してください（例: init 新しい計画）。");
             return ExitCodes.Usage;
         }
-        var form = o.Empty ? "empty/" : "ogori/";
+        if (o.Empty && o.Example is not null)
+        {
+            stderr.WriteLine("エラー: --empty と --example は一緒に使えません。どちらか一方を指定してください。");
+            return ExitCodes.Usage;
+        }
+        var form = o.Empty ? "empty/" : o.Example is { } example ? Examples[example].Folder : "ogori/";
         var asm = typeof(InitCommand).Assembly;
         // The input folder's README (how to write each file) is the shipped plan's, for both forms.
         const string inputReadme = Root + "ogori/input/README.md";
@@ -51,7 +68,7 @@ public static class InitCommand
             stderr.WriteLine($"エラー: 「{dir}」に書き込めません（{ex.Message}）。書き込めるフォルダを指定してください。");
             return ExitCodes.OutputError;
         }
-        stdout.WriteLine($"計画のフォルダを作りました: {dir}（{(o.Empty ? "空の計画（1項目の見本）" : "小郡市の計画")}、{written}ファイル）");
+        stdout.WriteLine($"計画のフォルダを作りました: {dir}（{(o.Empty ? "空の計画（1項目の見本）" : o.Example is { } shown ? Examples[shown].Label : "小郡市の計画")}、{written}ファイル）");
         stdout.WriteLine($"次に: プログラムを「{dir}」に置いてダブルクリックするとプレビューが始まります（コマンドでは、そのフォルダで引数なしに実行）。");
         stdout.WriteLine($"書き方は {Path.Combine(dir, "README.md")} と {Path.Combine(input, "README.md")} にあります。");
         return ExitCodes.Ok;

@@ -35,4 +35,6 @@ public sealed record Options
     /// <summary>init: the folder to make (null: the current folder) and whether to make an empty plan.</summary>
     public string? InitDir { get; init; }
     public bool Empty { get; init; }
+    /// <summary>init --example: the name of the plan shape to make (InitCommand.Examples).</summary>
+    public string? Example { get; init; }
 }
