@@ -219,6 +219,135 @@ public class AchievementRuleTests
         // 待機児童 from 40 (基準値) to 0 (目標, 以下), 10 left: (10 − 40) ÷ (0 − 40) = 75%.
         Assert.Equal(75, AchievementRule.For([FromBaseline(40, 0, 10)]).Percent);
     }
+
+    private static Item Yearly(TargetKind kind, decimal target, params decimal[] results) => new(1, "例", ["課"], "1", Section.Empty, Section.Empty,
+        results.Select((r, i) => new YearEntry(new FiscalYear(4 + i), EntryKind.Result,
+            [new YearLine("効果額", [new Indicator("効果額", new Quantity(target, "円"), new Quantity(r, "円"), kind, true)])], null)).ToList());
+
+    /// <summary>
+    /// Property: a 累計 indicator's ratio in a year is the sum of its yearly results up to that year ÷ the total target —
+    /// it reaches 100% exactly when the running sum reaches the target, never before, and each year's figure is of its
+    /// own running sum (a later year never changes an earlier one).
+    /// </summary>
+    [Fact]
+    public void A_cumulative_total_reaches_100_percent_exactly_when_the_sum_does()
+    {
+        var rng = new Random(21);
+        for (var n = 0; n < 500; n++)
+        {
+            var target = (decimal)rng.Next(1, 5000);
+            var results = Enumerable.Range(0, rng.Next(1, 5)).Select(_ => (decimal)rng.Next(0, 2000)).ToArray();
+            var years = EvaluatedPlan.Of(PlanOf(Yearly(TargetKind.Cumulative, target, results)))[1].Years;
+            var sum = 0m;
+            for (var i = 0; i < results.Length; i++)
+            {
+                sum += results[i];
+                var year = years[i];
+                Assert.Equal(sum, year.Indicators.Single().Total!.Value);
+                Assert.Equal(Math.Min(1m, sum / target), year.Indicators.Single().Ratio);
+                Assert.Equal(sum >= target, year.Indicators.Single().Ratio == 1m);   // the ratio, before rounding to a whole percent
+                if (sum >= target) Assert.Equal(100, year.Computed.Percent);
+            }
+        }
+        // The same figures written as 以上 compare each year alone: the sum is what makes 累計 differ.
+        var plain = EvaluatedPlan.Of(PlanOf(Yearly(TargetKind.AtLeast, 300, 100, 100, 100)))[1].Years;
+        Assert.Equal([33, 33, 33], plain.Select(y => y.Computed.Percent!.Value));
+        var cumulative = EvaluatedPlan.Of(PlanOf(Yearly(TargetKind.Cumulative, 300, 100, 100, 100)))[1].Years;
+        Assert.Equal([33, 67, 100], cumulative.Select(y => y.Computed.Percent!.Value));
+    }
+
+    private static Indicator Stage(string target, string actual, string? baseline = null) =>
+        new("策定状況", null, null, TargetKind.Stage, true, Words: new IndicatorWords(target, actual, baseline));
+
+    private static readonly string[] Stages = ["未着手", "検討", "策定", "実施"];
+
+    /// <summary>Property: a 段階 indicator is 0 at its baseline stage (the first stage without one), 1 at its target stage, and each stage between is its share of the way.</summary>
+    [Fact]
+    public void A_milestone_is_its_share_of_the_way_from_the_baseline_stage_to_the_target_stage()
+    {
+        for (var t = 1; t < Stages.Length; t++)
+            for (var a = 0; a < Stages.Length; a++)
+            {
+                Assert.Equal(Math.Min(1m, (decimal)a / t), AchievementRule.Ratio(Stage(Stages[t], Stages[a]), 1m, Stages));
+                for (var b = 0; b < t; b++)
+                    Assert.Equal(Math.Max(0m, Math.Min(1m, (decimal)(a - b) / (t - b))), AchievementRule.Ratio(Stage(Stages[t], Stages[a], Stages[b]), 1m, Stages));
+            }
+        Assert.Equal(67, AchievementRule.For([Stage("実施", "策定")], 1m, Stages).Percent);
+        Assert.Null(AchievementRule.Ratio(Stage("実施", "策定"), 1m, null));            // no stages declared: no ratio
+        Assert.Null(AchievementRule.Ratio(Stage("実施", "完了"), 1m, Stages));          // a state not in the list
+        Assert.Null(AchievementRule.Ratio(Stage("検討", "策定", "検討"), 1m, Stages));   // baseline at the target: nothing to progress
+    }
+
+    /// <summary>Property: 増加 / 減少 is 1 exactly when the result moved from the baseline the wanted way; no change is 0.</summary>
+    [Fact]
+    public void A_direction_is_met_only_by_moving_the_wanted_way_from_the_baseline()
+    {
+        var rng = new Random(22);
+        for (var n = 0; n < 1000; n++)
+        {
+            var baseline = (decimal)rng.Next(-100, 100);
+            var actual = (decimal)rng.Next(-100, 100);
+            foreach (var kind in new[] { TargetKind.Increase, TargetKind.Decrease })
+            {
+                var indicator = new Indicator("貸出冊数", null, new Quantity(actual, "冊"), kind, true, new Quantity(baseline, "冊"));
+                var wanted = kind == TargetKind.Increase ? actual > baseline : actual < baseline;
+                Assert.Equal(wanted ? 1m : 0m, AchievementRule.Ratio(indicator));
+            }
+        }
+    }
+
+    /// <summary>A result that cannot be rated (評価不能) has no ratio and is not a zero: a year of only such results is 評価不能, not the worst grade.</summary>
+    [Fact]
+    public void A_result_that_cannot_be_rated_is_kept_apart_from_zero()
+    {
+        var notRatable = new Indicator("出生率", new Quantity(1.5m, ""), null, TargetKind.AtLeast, true, NotRatable: "評価不能");
+        var zero = new Indicator("相談件数", new Quantity(10, "件"), new Quantity(0, "件"), TargetKind.AtLeast, true);
+        Assert.Null(AchievementRule.Ratio(notRatable));
+        var item = new Item(1, "例", ["課"], "1", Section.Empty, Section.Empty,
+        [
+            new YearEntry(new FiscalYear(4), EntryKind.Result, [new YearLine("a", [notRatable])], null),
+            new YearEntry(new FiscalYear(5), EntryKind.Result, [new YearLine("a", [notRatable]), new YearLine("b", [zero])], null),
+        ]);
+        var years = EvaluatedPlan.Of(PlanOf(item))[1].Years;
+        Assert.Equal(AchievementStatus.NotRatable, years[0].Status);
+        Assert.Null(years[0].Computed.Percent);
+        Assert.Null(years[0].Grade);
+        Assert.Equal(0, years[1].Computed.Percent);      // the ratable one counts; the other is left out, not averaged in as 0
+        Assert.Equal("未達成", years[1].Grade!.Word);
+    }
+
+    /// <summary>見込 is shown apart and never counted: a forecast of 100% leaves the year without results 実績未登録.</summary>
+    [Fact]
+    public void A_forecast_is_never_counted()
+    {
+        var forecast = new Indicator("相談件数", new Quantity(10, "件"), new Quantity(20, "件"), TargetKind.AtLeast, true);
+        var item = new Item(1, "例", ["課"], "1", Section.Empty, Section.Empty,
+            [new YearEntry(new FiscalYear(5), EntryKind.Forecast, [new YearLine("見込", [forecast])], null)]);
+        var year = EvaluatedPlan.Of(PlanOf(item))[1].For(new FiscalYear(5));
+        Assert.Equal(AchievementStatus.NoResults, year.Status);
+        Assert.NotNull(year.Forecast);
+        Assert.Null(year.Indicators.Single().Ratio);
+    }
+
+    /// <summary>Property: 集計 (実施率) is the share of items with results whose grade is one of the counted words, to one decimal, half up.</summary>
+    [Fact]
+    public void A_tally_is_the_share_of_items_with_a_counted_grade_rounded_half_up_to_one_decimal()
+    {
+        var scale = new RatingScale([new("◎", 100), new("○", 80), new("△", 1), new("×", 0)], 1m);
+        var tally = new Tally("実施率", ["◎", "○"]);
+        var rng = new Random(23);
+        for (var n = 0; n < 300; n++)
+        {
+            var percents = Enumerable.Range(0, rng.Next(1, 40)).Select(_ => rng.Next(0, 101)).ToList();
+            var years = percents.Select(p => new YearEvaluation(new FiscalYear(5), null, new YearEntry(new FiscalYear(5), EntryKind.Result, [], null),
+                new Achievement(p, []), [], scale.Of(p))).ToList();
+            var (counted, of, percent) = tally.Of(years.Append(new YearEvaluation(new FiscalYear(5), null, null, Achievement.None, [])));
+            var expected = percents.Count(p => p >= 80);
+            Assert.Equal((expected, percents.Count), (counted, of));   // a year without results is not counted at all
+            Assert.Equal(Math.Round(expected * 100m / percents.Count, 1, MidpointRounding.AwayFromZero), percent);
+        }
+        Assert.Null(tally.Of([]).Percent);
+    }
 }
 
 public class AccessibilityChecklistTests

@@ -43,7 +43,7 @@ public class MalformedInputTests
         new("missing required column", "items/05.csv", Replace("年度,区分,内容", "年度,内容"), "input/items/05.csv", 1, "区分", "csv-missing-column"),
         new("unknown column", "items/05.csv", Replace("公表達成度", "公表達成度,備考"), "input/items/05.csv", 1, "備考", "csv-unknown-column"),
         new("duplicated column", "items/05.csv", Replace("公表達成度", "指標"), "input/items/05.csv", 1, "指標", "csv-duplicate-column"),
-        new("unknown 区分", "items/05.csv", Append("R5,見込み,見込みの行,,,,,,,"), "input/items/05.csv", 12, "区分", "csv-unknown-kind"),
+        new("unknown 区分", "items/05.csv", Append("R5,予定,予定の行,,,,,,,"), "input/items/05.csv", 12, "区分", "csv-unknown-kind"),
         new("empty 内容 with no line above", "items/05.csv", Append("R4,実績,,指標だけ,,1件,件,,,"), "input/items/05.csv", 12, "内容", "csv-missing-field"),
         new("unreadable published figure", "items/05.csv", Replace("以上,,70%", "以上,,七割"), "input/items/05.csv", 2, "公表達成度", "published-unparseable"),
         new("published figure on a plan row", "items/05.csv", Replace("R5,計画,返礼品数(900品),,,,,,,", "R5,計画,返礼品数(900品),,,,,,,80%"), "input/items/05.csv", 4, "公表達成度", "published-on-plan"),
