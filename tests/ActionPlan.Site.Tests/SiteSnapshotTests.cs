@@ -38,12 +38,33 @@ public class SiteSnapshotTests
 
     private static readonly Lazy<IReadOnlyList<ActionPlan.Rendering.OutputFile>> WithBaseUrl = new(() => SiteBuild.Render(Repo.Input, "https://www.city.ogori.fukuoka.jp/actionplan"));
 
+    private static bool Reviewed(string path) =>
+        path.EndsWith(".html") || path.EndsWith(".csv") || path.EndsWith(".json") || path.EndsWith(".txt");
+
+    /// <summary>The plan-shape examples' pages and open data (`init --example`), reviewed like the seed's (their stylesheet is the seed's).</summary>
+    public static TheoryData<string, string> ExampleFiles => new(SiteBuild.Examples
+        .SelectMany(e => e.Value.Where(f => Reviewed(f.Path)).Select(f => (e.Key, f.Path))));
+
+    private static string ExampleParameter(string example, string path) => $"example={example}_path={path.Replace('/', '-')}";
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public void Example(string example, string path)
+    {
+        var file = SiteBuild.Examples[example].Single(f => f.Path == path);
+        var text = Encoding.UTF8.GetString(file.Content).TrimStart('\uFEFF');
+        Snapshot.Match(text, Snapshot.Directory(), Snapshot.FileName(nameof(SiteSnapshotTests), nameof(Example), ExampleParameter(example, path), Path.GetExtension(path).TrimStart('.')));
+    }
+
     [Fact]
     public void No_snapshot_is_left_without_its_page()
     {
-        var expected = SiteBuild.Real.Select(f => Snapshot.FileName(nameof(SiteSnapshotTests), nameof(Page), Parameter(f.Path), Path.GetExtension(f.Path).TrimStart('.'))).ToHashSet();
-        var stale = Directory.GetFiles(Snapshot.Directory(), $"{nameof(SiteSnapshotTests)}.{nameof(Page)}_*.verified.*")
-            .Select(Path.GetFileName).Where(n => !expected.Contains(n!)).ToList();
+        var expected = SiteBuild.Real.Select(f => Snapshot.FileName(nameof(SiteSnapshotTests), nameof(Page), Parameter(f.Path), Path.GetExtension(f.Path).TrimStart('.')))
+            .Concat(SiteBuild.Examples.SelectMany(e => e.Value.Where(f => Reviewed(f.Path))
+                .Select(f => Snapshot.FileName(nameof(SiteSnapshotTests), nameof(Example), ExampleParameter(e.Key, f.Path), Path.GetExtension(f.Path).TrimStart('.')))))
+            .ToHashSet();
+        var stale = Directory.GetFiles(Snapshot.Directory(), $"{nameof(SiteSnapshotTests)}.*_*.verified.*")
+            .Select(Path.GetFileName).Where(n => !expected.Contains(n!) && !n!.StartsWith($"{nameof(SiteSnapshotTests)}.{nameof(With_base_url)}_", StringComparison.Ordinal)).ToList();
         Assert.True(stale.Count == 0, "Snapshots of pages the site no longer has (delete them): " + string.Join(", ", stale));
     }
 
