@@ -179,7 +179,7 @@ public static partial class PlanLoader
                 "この版を公開する年月を「2025-02」のように書いてください。");
         else if (published is not null && !TryParseMonth(published, out py, out pm))
         {
-            d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2025-02」「2025年2月」か「令和7年2月」の形で書いてください。");
+            d.Error("plan-published-unparseable", file, fm.Get("公表")!.Line, "公表", $"公表「{published}」が読めません。", "「2025-02」「2025年2月」「令和7年2月」か「R7.2」の形で書いてください。");
             publishedOk = false;
         }
         if (start is { } s && end is { } e && e < s)

@@ -15,6 +15,8 @@ public class PublicationMonthTests
     [InlineData("R7-02", 2025, 2)]
     [InlineData("R7年2月", 2025, 2)]
     [InlineData("平成31年3月", 2019, 3)]
+    [InlineData("R7.2", 2025, 2)]
+    [InlineData("2025.02", 2025, 2)]
     public void The_month_is_read(string written, int year, int month)
     {
         using var dir = Repo.CopyOf();
