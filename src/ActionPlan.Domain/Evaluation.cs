@@ -51,6 +51,9 @@ public sealed record YearEvaluation(
     /// <summary>The year's 見込 (forecast) lines, shown apart from results.</summary>
     public YearEntry? Forecast { get; init; }
 
+    /// <summary>The plan's word for a year that cannot be rated (plan.md 評価不能), when it declares one.</summary>
+    public string? NotRatableWord { get; init; }
+
     /// <summary>Staff gave a grade and the figure computes to another one (the publish gate stops this).</summary>
     public bool GivenGradeDisagrees => Results?.Given is { } given && Computed.Percent is not null && Grade is { } g && g.Word != given.Word;
 }
@@ -118,7 +121,11 @@ public sealed class EvaluatedPlan
                 : AchievementRule.Of(indicators.Where(i => i.Kind == EntryKind.Result && i.Ratio is not null).Select(i => new IndicatorRatio(i.Indicator, i.Ratio!.Value)).ToList());
             // The computed figure's grade; without one, the grade staff gave (a plan rated by people), if it is on the scale.
             var grade = computed.Percent is { } p ? scale.Of(p) : scale.Grades.FirstOrDefault(g => g.Word == results?.Given?.Word);
-            return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade)) { Forecast = forecast };
+            return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade))
+            {
+                Forecast = forecast,
+                NotRatableWord = info.Form.NotRatable,
+            };
         }).ToList();
     }
 

@@ -217,6 +217,9 @@ public sealed record PlanShape(
 {
     public static PlanShape Default { get; } = new([], [], null, [], null);
 
+    /// <summary>評価不能: the plan's word for a year whose counted results cannot be rated (the theme's when null).</summary>
+    public string? NotRatable { get; init; }
+
     /// <summary>The name of the policy level at <paramref name="depth"/> (0 = top), or null when the plan does not name it.</summary>
     public string? PolicyLevel(int depth) => Levels.Count >= 2 && depth < Levels.Count - 1 ? Levels[depth] : null;
 

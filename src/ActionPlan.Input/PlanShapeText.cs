@@ -11,13 +11,14 @@ namespace ActionPlan.Input;
 /// <item><c>集計: 実施率 = ◎、○</c> — a plan-wide count: the share of items whose grade is one of those words.</item>
 /// <item><c>項目の欄: 今後の方向性、推進会議の意見</c> — extra sections an item's Markdown may write (「## 今後の方向性」).</item>
 /// <item><c>例: …</c> — a sentence every page shows (an example plan with invented figures says so).</item>
+/// <item><c>評価不能: －</c> — the word for a year that cannot be rated (the theme's 評価不能 when not written).</item>
 /// </list>
 /// Every way to write one wrong is a located error at its plan.md line.
 /// </summary>
 public static class PlanShapeText
 {
-    public const string LevelsKey = "階層", StagesKey = "段階", TallyKey = "集計", FieldsKey = "項目の欄", NoticeKey = "例";
-    public static readonly IReadOnlyList<string> Keys = [LevelsKey, StagesKey, TallyKey, FieldsKey, NoticeKey];
+    public const string LevelsKey = "階層", StagesKey = "段階", TallyKey = "集計", FieldsKey = "項目の欄", NoticeKey = "例", NotRatableKey = "評価不能";
+    public static readonly IReadOnlyList<string> Keys = [LevelsKey, StagesKey, TallyKey, FieldsKey, NoticeKey, NotRatableKey];
 
     /// <summary>The declared shape (null when plan.md declares none of it); <paramref name="ok"/> is false after an error.</summary>
     public static PlanShape? Read(FrontMatter fm, RatingScale scale, string file, DiagnosticBag d, out bool ok)
@@ -73,7 +74,19 @@ public static class PlanShapeText
             notice = fm.RequireText(NoticeKey, file, d, "この計画は説明のための架空の例です。数値はすべて架空です。");
             if (notice is null) ok = false;
         }
-        return new PlanShape(levels, stages, tally, fields, notice);
+        string? notRatable = null;
+        if (fm.Get(NotRatableKey) is not null)
+        {
+            notRatable = fm.RequireText(NotRatableKey, file, d, "評価不能");
+            if (notRatable is null) ok = false;
+            else if (scale.Grades.Any(g => g.Word == notRatable))
+            {
+                d.Error("plan-not-ratable-is-a-grade", file, fm.Get(NotRatableKey)!.Line, NotRatableKey, $"評価不能の言葉「{notRatable}」が評価の段階にもあります。",
+                    "評価できない年度は、どの評価とも別に示します。評価の段階にない言葉にしてください（例: 評価不能、－）。");
+                ok = false;
+            }
+        }
+        return new PlanShape(levels, stages, tally, fields, notice) { NotRatable = notRatable };
     }
 
     private static List<string> List(FrontMatter fm, string key, char[] separators, string example, string file, DiagnosticBag d, ref bool ok)

@@ -45,6 +45,7 @@ public class PlanShapeErrorTests
         new("an unreadable tally", "plan.md", Replace("例:", "集計: 実施率\n例:"), "input/plan.md", 14, "集計", "plan-tally-shape"),
         new("a tally of an unknown grade", "plan.md", Replace("例:", "集計: 達成率 = S、AA\n例:"), "input/plan.md", 14, "集計", "plan-tally-grade-unknown"),
         new("an extra field every item already has", "plan.md", Replace("例:", "項目の欄: 目標\n例:"), "input/plan.md", 14, "項目の欄", "plan-field-reserved"),
+        new("a not-ratable word that is also a grade", "plan.md", Replace("例:", "評価不能: S\n例:"), "input/plan.md", 14, "評価不能", "plan-not-ratable-is-a-grade"),
         new("a policy deeper than the levels", "policies.csv", Append("1-1-1,1-1,(ア),深すぎる方針,説明です。,"), "input/policies.csv", 8, "上位コード", "policy-level-too-deep"),
     ];
 

@@ -92,6 +92,17 @@ public class PlanShapeExampleTests
         Assert.Equal("評価不能", json.RootElement.GetProperty("policies")[3].GetProperty("years")[1].GetProperty("results")[0].GetProperty("indicators")[0].GetProperty("notRatable").GetString());
     }
 
+    /// <summary>A plan may name the year it cannot rate in its own word (plan.md 評価不能); the theme's word otherwise.</summary>
+    [Fact]
+    public void A_plan_names_its_not_ratable_word()
+    {
+        using var dir = Repo.CopyOf(Repo.Examples["sogo-senryaku"]);
+        File.WriteAllText(dir["input/plan.md"], File.ReadAllText(dir["input/plan.md"]).Replace("例:", "評価不能: 統計未公表\n例:"));
+        var goal = Encoding.UTF8.GetString(SiteBuild.Render(dir["input"]).Single(f => f.Path == "policies/2.html").Content);
+        Assert.Contains("<span class=\"ap-meter__words\">統計未公表</span>", goal);
+        Assert.Contains("<span class=\"ap-meter__words\">評価不能</span>", Page("sogo-senryaku", "policies/2.html"));
+    }
+
     [Fact]
     public void The_reform_example_counts_items_as_a_rate_sums_its_savings_and_shows_its_own_fields()
     {

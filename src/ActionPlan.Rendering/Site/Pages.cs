@@ -81,7 +81,8 @@ public abstract record Page
 /// </summary>
 public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year, string? GradeWord = null, GradePosition Position = GradePosition.Between)
 {
-    public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese, year.Grade?.Word, year.Position);
+    public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese,
+        year.Grade?.Word ?? (year.Status == AchievementStatus.NotRatable ? year.NotRatableWord : null), year.Position);
 
     public string Display => Percent is { } p ? $"{p}%" : "—";
 

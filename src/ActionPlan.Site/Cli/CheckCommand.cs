@@ -23,7 +23,7 @@ public static class CheckCommand
         {
             var item = evaluation.Item;
             var rows = evaluation.WithResults.Select(y => new Row(item.Number, item.Name, y.Year, y.Computed, y.Published, y.Agreement,
-                Grade: y.Grade?.Word ?? (y.Status == AchievementStatus.NotRatable ? "評価不能" : null))).ToList();
+                Grade: y.Grade?.Word ?? (y.Status == AchievementStatus.NotRatable ? y.NotRatableWord ?? "評価不能" : null))).ToList();
             if (!evaluation.For(plan.ReportingYear).HasResults)
                 rows.Add(new Row(item.Number, item.Name, plan.ReportingYear, Achievement.None, null, Agreement.NotPublished, Missing: true));
             return rows;
