@@ -62,6 +62,12 @@ public sealed record PlanInfo(
     int PlanYearsShown = 2,
     PlanShape? Shape = null)
 {
+    /// <summary>全国地方公共団体コード (plan.md 自治体コード, six digits with the check digit); null when not written.</summary>
+    public string? MunicipalityCode { get; init; }
+
+    /// <summary>The open data's licence (plan.md ライセンス): <see cref="Licences.Pdl"/> unless the plan says otherwise.</summary>
+    public string Licence { get; init; } = Licences.Pdl;
+
     /// <summary>The plan's declared shape beyond the scale (levels, stages, tally, extra fields, example notice); Ogori's plan declares none of it.</summary>
     public PlanShape Form => Shape ?? PlanShape.Default;
 

@@ -28,7 +28,7 @@ public static partial class PlanLoader
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数", .. PlanShapeText.Keys];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数", "自治体コード", "ライセンス", .. PlanShapeText.Keys];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -204,14 +204,62 @@ public static partial class PlanLoader
         var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
         var yearsShown = PlanYearsShown(fm, file, d);
         var shape = PlanShapeText.Read(fm, scale ?? RatingScale.Default, file, d, out var shapeOk);
+        var (code, licence, catalogueOk) = ReadCatalogue(fm, file, d);
+        if (!catalogueOk) return null;
         if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk || yearsShown is null || !shapeOk) return null;
-        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown.Value, shape);
+        var info = new PlanInfo(title, subtitle, city, prefecture, publisher, start.Value, end.Value, py, pm, reporting.Value, original, originalTitle, scale, yearsShown.Value, shape)
+        {
+            MunicipalityCode = code,
+            Licence = licence,
+        };
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)
             d.Finding("plan-subtitle-mismatch", file, fm.Get("副題")!.Line, "副題",
                 $"副題「{subtitle}」が実績年度（{reporting.Value.Japanese}）と合っていません。",
                 $"副題を「{info.DerivedSubtitle}」に直すか、副題の行を消してください（実績年度から自動で作ります）。");
         return info;
+    }
+
+    /// <summary>
+    /// plan.md 自治体コード (全国地方公共団体コード, six digits; the check digit is checked) and ライセンス (PDL1.0 when not
+    /// written, or CC BY 4.0): what a data catalogue needs to take the open data.
+    /// </summary>
+    private static (string? Code, string Licence, bool Ok) ReadCatalogue(FrontMatter fm, string file, DiagnosticBag d)
+    {
+        var ok = true;
+        string? code = null;
+        if (fm.Get("自治体コード") is { } codeEntry && fm.RequireText("自治体コード", file, d, "402168") is { } written)
+        {
+            var digits = ValueNotation.Normalize(written).Trim();
+            if (digits.Length != 6 || !digits.All(char.IsAsciiDigit))
+            {
+                d.Error("plan-municipality-code-shape", file, codeEntry.Line, "自治体コード", $"自治体コード「{written}」は6桁の数字ではありません。",
+                    "総務省の「全国地方公共団体コード」を、検査数字を含めた6桁で書きます（例: 小郡市は 402168）。");
+                ok = false;
+            }
+            else if (!MunicipalityCode.IsValid(digits))
+            {
+                d.Error("plan-municipality-code-check", file, codeEntry.Line, "自治体コード",
+                    $"自治体コード「{digits}」の最後の桁（検査数字）が合いません（前の5桁 {digits[..5]} なら {digits[..5]}{MunicipalityCode.CheckDigit(digits[..5])} です）。",
+                    "総務省の「全国地方公共団体コード」の一覧で、6桁のコードを確かめてください。");
+                ok = false;
+            }
+            else code = digits;
+        }
+        else if (fm.Get("自治体コード") is not null) ok = false;
+        var licence = Licences.Pdl;
+        if (fm.Get("ライセンス") is { } licenceEntry && fm.RequireText("ライセンス", file, d, "PDL1.0") is { } licenceText)
+        {
+            if (Licences.Read(licenceText) is { } id) licence = id;
+            else
+            {
+                d.Error("plan-licence-unknown", file, licenceEntry.Line, "ライセンス", $"ライセンス「{licenceText}」は使えません。",
+                    "「PDL1.0」（公共データ利用規約（第1.0版）。書かないときもこれです）か「CC BY 4.0」を書きます。");
+                ok = false;
+            }
+        }
+        else if (fm.Get("ライセンス") is not null) ok = false;
+        return (code, licence, ok);
     }
 
     /// <summary>plan.md 示す計画の年数: how many years after 実績年度 the edition shows plans (0–10; 2 when not written); null after an error.</summary>

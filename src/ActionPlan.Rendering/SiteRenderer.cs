@@ -59,8 +59,17 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var words = WordsFor(plan.Plan);
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
         var json = OpenDataWriter.Json(plan, words);
-        yield return new OutputFile(OpenDataWriterPaths.Csv, csv.GetAwaiter().GetResult());
+        var csvBytes = csv.GetAwaiter().GetResult();
+        var dictionary = OpenDataWriter.Dictionary(words);
+        yield return new OutputFile(OpenDataWriterPaths.Csv, csvBytes);
         yield return new OutputFile(OpenDataWriterPaths.Json, json);
+        yield return new OutputFile(OpenDataWriterPaths.Dictionary, dictionary);
+        yield return new OutputFile(OpenDataWriterPaths.Catalog, OpenDataCatalog.Build(plan.Plan, words, baseUrl,
+        [
+            new(OpenDataWriterPaths.Csv, csvBytes, "text/csv", "CSV", "opendata.csv.link"),
+            new(OpenDataWriterPaths.Json, json, "application/json", "JSON", "opendata.json.link"),
+            new(OpenDataWriterPaths.Dictionary, dictionary, "text/csv", "CSV", "opendata.dictionary.link"),
+        ]));
         if (plan.Plan.BookletPdf is { } pdf) yield return new OutputFile(BookletPage.PdfName, pdf);
         if (options.DraftProblems is not null)
         {

@@ -386,3 +386,29 @@ public class AccessibilityChecklistTests
         Assert.Equal(AccessibilityChecklist.Conformance.PartiallyConforms, AccessibilityChecklist.Of(rows));
     }
 }
+
+public class MunicipalityCodeTests
+{
+    /// <summary>Published codes (総務省): 小郡市, 千代田区, 札幌市, 那覇市.</summary>
+    [Theory]
+    [InlineData("402168")]
+    [InlineData("131016")]
+    [InlineData("011002")]
+    [InlineData("472018")]
+    public void Published_codes_have_a_right_check_digit(string code) => Assert.True(MunicipalityCode.IsValid(code));
+
+    /// <summary>Property: for any five digits exactly one sixth digit makes a valid code, the one CheckDigit gives.</summary>
+    [Fact]
+    public void Exactly_one_check_digit_fits_any_five_digits()
+    {
+        var rng = new Random(24);
+        for (var n = 0; n < 2000; n++)
+        {
+            var five = rng.Next(0, 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+            var valid = Enumerable.Range(0, 10).Where(d => MunicipalityCode.IsValid(five + d)).ToList();
+            Assert.Equal([MunicipalityCode.CheckDigit(five)!.Value], valid);
+        }
+        Assert.Null(MunicipalityCode.CheckDigit("4021"));
+        Assert.False(MunicipalityCode.IsValid("40216８"));
+    }
+}

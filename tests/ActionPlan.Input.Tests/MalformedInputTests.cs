@@ -61,6 +61,9 @@ public class MalformedInputTests
         new("glossary term twice", "glossary.csv", Append("DX,ディーエックス,もう一度"), "input/glossary.csv", 21, "用語", "glossary-duplicate"),
         new("glossary term without explanation", "glossary.csv", Append("EBPM,イービーピーエム,"), "input/glossary.csv", 21, "説明", "csv-missing-field"),
         new("glossary explanation with a comma, unquoted", "glossary.csv", Append("EBPM,イービーピーエム,証拠に基づく政策立案です,統計などを使います"), "input/glossary.csv", 21, "4列目", "csv-extra-field"),
+        new("municipality code that is not six digits", "plan.md", Replace("自治体コード: 402168", "自治体コード: 40216"), "input/plan.md", 13, "自治体コード", "plan-municipality-code-shape"),
+        new("municipality code with a wrong check digit", "plan.md", Replace("自治体コード: 402168", "自治体コード: 402161"), "input/plan.md", 13, "自治体コード", "plan-municipality-code-check"),
+        new("unknown licence", "plan.md", Replace("自治体コード: 402168", "自治体コード: 402168\nライセンス: 自由に使えます"), "input/plan.md", 14, "ライセンス", "plan-licence-unknown"),
         new("plan period reversed", "plan.md", Replace("終了年度: R8", "終了年度: R3"), "input/plan.md", 8, "終了年度", "plan-period-reversed"),
     ];
 

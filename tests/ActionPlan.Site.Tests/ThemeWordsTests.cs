@@ -44,7 +44,12 @@ public class ThemeWordsTests
         var modifiers = new[] { "none", "pending", "not-ratable" };
         Assert.All(modifiers, m => Assert.False(string.IsNullOrEmpty(words["status." + m])));
         // opendata.column.<id>(.about) is looked up by the CSV's column ids (OpenDataWriterPaths.CsvColumnIds).
-        var columns = ActionPlan.Rendering.Site.OpenDataWriterPaths.CsvColumnIds.SelectMany(id => new[] { $"opendata.column.{id}", $"opendata.column.{id}.about" }).ToList();
+        var columns = ActionPlan.Rendering.Site.OpenDataWriterPaths.CsvColumnIds.SelectMany(id => new[] { $"opendata.column.{id}", $"opendata.column.{id}.about" })
+            // the data dictionary's own columns, the types and units it names, and each licence's name and terms
+            .Concat(ActionPlan.Rendering.Site.OpenDataWriterPaths.DictionaryColumnIds.SelectMany(id => new[] { $"opendata.dict.{id}", $"opendata.dict.{id}.about" }))
+            .Concat(ActionPlan.Rendering.Site.OpenDataWriterPaths.CsvColumnTypes.Values.SelectMany(t => t.Unit is null ? [$"opendata.type.{t.Type}"] : new[] { $"opendata.type.{t.Type}", $"opendata.unit.{t.Unit}" }))
+            .Concat(new[] { ActionPlan.Domain.Licences.Pdl, ActionPlan.Domain.Licences.CcBy }.SelectMany(l => new[] { $"licence.{l}.name", $"licence.{l}.url" }))
+            .Distinct().ToList();
         Assert.All(columns, k => Assert.False(string.IsNullOrEmpty(words[k])));
         var unused = words.Keys.Where(k => !sources.Contains($"\"{k}\"", StringComparison.Ordinal) && !columns.Contains(k)
             && !(k.StartsWith("status.", StringComparison.Ordinal) && modifiers.Contains(k["status.".Length..]))).ToList();

@@ -30,6 +30,7 @@ public static class OpenDataWriter
             writer.WriteRecord(OpenDataWriterPaths.CsvColumns(words).Select(c => c.Name).ToArray());
             var separator = words["list.separator"];
             var (resultWord, forecastWord) = (words["opendata.entry.result"], words["opendata.entry.forecast"]);
+            var code = plan.Info.MunicipalityCode ?? "";
             var policies = plan.Policies.ToDictionary(p => p.Code);
             foreach (var evaluation in evaluated.Items)
             {
@@ -52,14 +53,37 @@ public static class OpenDataWriter
                         ];
                         var indicators = year.Indicators.Where(i => i.Kind == EntryKind.Result).ToList();
                         if (indicators.Count == 0)
-                            writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), "", "", "", "", resultWord, "", Guard(year.Results!.Given?.Word ?? ""), ""]);
+                            writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), "", "", "", "", resultWord, "", Guard(year.Results!.Given?.Word ?? ""), "", code]);
                         foreach (var e in indicators)
-                            writer.WriteRecord([.. Common(), .. Figures(e, words), .. Tail(), .. Details(e, resultWord), Guard(year.Results!.Given?.Word ?? ""), Guard(e.Grade?.Word ?? "")]);
+                            writer.WriteRecord([.. Common(), .. Figures(e, words), .. Tail(), .. Details(e, resultWord), Guard(year.Results!.Given?.Word ?? ""), Guard(e.Grade?.Word ?? ""), code]);
                     }
                     foreach (var e in year.Indicators.Where(i => i.Kind == EntryKind.Forecast))
-                        writer.WriteRecord([.. Common(), .. Figures(e, words), "", "", "", .. Details(e, forecastWord), "", ""]);
+                        writer.WriteRecord([.. Common(), .. Figures(e, words), "", "", "", .. Details(e, forecastWord), "", "", code]);
                 }
             }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The data dictionary (opendata/dictionary.csv): one row per column of every CSV the site publishes — the data's and
+    /// the dictionary's own — with its Japanese name, ASCII name, type, unit and description.
+    /// </summary>
+    public static byte[] Dictionary(Words words)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        {
+            writer.WriteRecord(OpenDataWriterPaths.DictionaryColumnIds.Select(id => words[$"opendata.dict.{id}"]).ToArray());
+            var data = Path.GetFileName(OpenDataWriterPaths.Csv);
+            foreach (var id in OpenDataWriterPaths.CsvColumnIds)
+            {
+                var (type, unit) = OpenDataWriterPaths.CsvColumnTypes[id];
+                writer.WriteRecord([data, words[$"opendata.column.{id}"], id, words[$"opendata.type.{type}"], unit is null ? "" : words[$"opendata.unit.{unit}"], words[$"opendata.column.{id}.about"]]);
+            }
+            var dictionary = Path.GetFileName(OpenDataWriterPaths.Dictionary);
+            foreach (var id in OpenDataWriterPaths.DictionaryColumnIds)
+                writer.WriteRecord([dictionary, words[$"opendata.dict.{id}"], id, words["opendata.type.string"], "", words[$"opendata.dict.{id}.about"]]);
         }
         return stream.ToArray();
     }

@@ -372,6 +372,12 @@ public sealed record OpenDataPage : Page
     public override PageKind Kind => PageKinds.OpenData;
     public required IReadOnlyList<OpenDataFile> Files { get; init; }
     public required IReadOnlyList<OpenDataColumn> Columns { get; init; }
+    /// <summary>The licence the plan declares (plan.md ライセンス), linked to its terms.</summary>
+    public required Link Licence { get; init; }
+    /// <summary>How a reuser credits the data (出典).</summary>
+    public required string Attribution { get; init; }
+    /// <summary>全国地方公共団体コード, when the plan gives it.</summary>
+    public string? MunicipalityCode { get; init; }
 }
 
 /// <summary>

@@ -270,7 +270,13 @@ public sealed class SiteModelBuilder
             [
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Csv), _words["opendata.csv.link"]), _words["opendata.csv.format"], _words["opendata.csv.description"]),
                 new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Json), _words["opendata.json.link"]), _words["opendata.json.format"], _words["opendata.json.description"]),
+                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Dictionary), _words["opendata.dictionary.link"]), _words["opendata.csv.format"], _words["opendata.dictionary.description"]),
+                new(new Link(SiteLinks.Rel(path, OpenDataWriterPaths.Catalog), _words["opendata.catalog.link"]), _words["opendata.catalog.format"], _words["opendata.catalog.description"]),
             ],
+            Licence = new Link(_words[$"licence.{_plan.Info.Licence}.url"], _words[$"licence.{_plan.Info.Licence}.name"]),
+            Attribution = _words.Format("opendata.attribution", ("city", _plan.Info.City), ("title", _plan.Info.Title),
+                ("address", _site.BaseUrl is { } b ? "（" + b + "/" + Slugs.OpenData + "）" : "")),
+            MunicipalityCode = _plan.Info.MunicipalityCode,
             Columns = OpenDataWriterPaths.CsvColumns(_words),
         });
     }
