@@ -27,7 +27,10 @@ public sealed class SiteRenderer(ThemeRenderer theme)
 
     /// <summary>The site's pages, listed with the words of this renderer's theme.</summary>
     public PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
-        new(plan, options, new SiteModelBuilder(plan, WordsFor(plan.Plan), options.BaseUrl, options.DraftProblems).Specs());
+        new(plan, options, new SiteModelBuilder(plan, WordsFor(plan.Plan), options.BaseUrl, options.DraftProblems, theme.Theme.Exists(ShareImage)).Specs());
+
+    /// <summary>The sharing card's image (og:image), when the theme ships one.</summary>
+    public const string ShareImage = "assets/share.png";
 
     /// <summary>The theme's words with the plan's level names (plan.md 階層) put in.</summary>
     private Words WordsFor(Plan plan) => theme.Theme.Words.WithLevels(plan.Info.Form.ItemLevel, plan.Info.Form.PolicyLevel(0));
@@ -55,6 +58,8 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var (plan, options) = (site.Plan, site.Options);
         var baseUrl = options.BaseUrl?.TrimEnd('/');
         yield return new OutputFile("assets/site.css", Utf8.GetBytes(theme.Stylesheet() + RunningTitle(plan.Plan.Info)));
+        // The card needs an absolute address: without --base-url no page names the image, so it is not written.
+        if (baseUrl is not null && theme.Theme.Bytes(ShareImage) is { } image) yield return new OutputFile(ShareImage, image);
         // The two open data files do not depend on each other: the table is made on another core while the JSON is made here.
         var words = WordsFor(plan.Plan);
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));

@@ -52,8 +52,12 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             ? new Link(SiteLinks.Rel(path, Slugs.Item(Plan.Items[i].Number)), Title(Plan.Items[i]))
             : null;
 
+        var latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear));
+        var status = latest.GradeWord ?? words["status." + latest.Modifier];
         return new ItemPage
         {
+            Summary = words.Format("item.description", ("heading", Title(item)), ("city", Plan.Info.City), ("title", Plan.Info.Title),
+                ("year", evaluated.ReportingYear.Japanese), ("achievement", latest.Percent is null ? status : $"{latest.Display}（{status}）")),
             Path = path,
             Heading = Title(item),
             Site = site,

@@ -23,6 +23,19 @@ public sealed record SiteInfo(
     string PolicyLevel = "",
     string? Notice = null)
 {
+    /// <summary>What the site is, in one sentence (meta description and sharing cards of pages without their own).</summary>
+    public string Description { get; init; } = "";
+    /// <summary>The sharing card's image as an absolute URL (only with --base-url and a theme that ships assets/share.png).</summary>
+    public string? ShareImage { get; init; }
+    /// <summary>What the image shows, for readers who cannot see it.</summary>
+    public string ShareImageAlt { get; init; } = "";
+    /// <summary>全国地方公共団体コード (plan.md), and the words that name it in structured data.</summary>
+    public string? MunicipalityCode { get; init; }
+    public string CodeLabel { get; init; } = "";
+    /// <summary>The plan's period as ISO 8601 dates (2022-04-01/2027-03-31), and the open data's licence terms.</summary>
+    public string Temporal { get; init; } = "";
+    public string LicenceUrl { get; init; } = "";
+
     /// <summary>Who to ask about the site: the 担当 division of plan.md, with what divisions.csv gives for it.</summary>
     public string ContactName => Contact?.Name ?? Publisher;
 
@@ -53,6 +66,15 @@ public abstract record Page
 
     /// <summary>Kept out of search engines: every draft page, and redirect pages.</summary>
     public virtual bool NoIndex => Site.IsDraft;
+
+    /// <summary>The page in one sentence (meta description, og:description): the site's, unless the page has its own.</summary>
+    public virtual string Description => Site.Description;
+
+    /// <summary>The page's structured data (JSON-LD, schema.org): the site, the city, the breadcrumb; the open data page adds its Dataset.</summary>
+    public virtual string StructuredData => global::ActionPlan.Rendering.Site.StructuredData.Of(this);
+
+    /// <summary>The address of <paramref name="path"/> (from the site root) as this page links it: absolute with --base-url, else relative.</summary>
+    public string AddressOf(string path) => Site.BaseUrl is { } b ? b.TrimEnd('/') + "/" + (path == Slugs.Home ? "" : path) : Root + path;
 
     /// <summary>Where a moved page sends the reader (meta refresh, works without JavaScript); null for real pages.</summary>
     public virtual string? RefreshTo => null;
@@ -243,6 +265,9 @@ public sealed record ItemPage : Page
     public required AchievementView? Latest { get; init; }
     public required IReadOnlyList<YearView> Years { get; init; }
     public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
+    /// <summary>The item in one sentence with its reporting year's achievement (meta description, sharing card).</summary>
+    public required string Summary { get; init; }
+    public override string Description => Summary;
     /// <summary>What （※） and 公表値 mean, above the years.</summary>
     public required string YearsHint { get; init; }
     /// <summary>How the ratio column is computed, including the reduction rule when a target is a signed change.</summary>
@@ -378,6 +403,8 @@ public sealed record OpenDataPage : Page
     public required string Attribution { get; init; }
     /// <summary>全国地方公共団体コード, when the plan gives it.</summary>
     public string? MunicipalityCode { get; init; }
+
+    public override string StructuredData => global::ActionPlan.Rendering.Site.StructuredData.Of(this, global::ActionPlan.Rendering.Site.StructuredData.Dataset(this));
 }
 
 /// <summary>

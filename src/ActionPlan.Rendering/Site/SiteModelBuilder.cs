@@ -19,7 +19,8 @@ public sealed class SiteModelBuilder
     private readonly Theme.Words _words;
 
     /// <param name="words">The theme's words (words/ja.txt): every heading, lead and label this model composes.</param>
-    public SiteModelBuilder(EvaluatedPlan evaluated, Theme.Words words, string? baseUrl, IReadOnlyList<string>? draftProblems = null)
+    /// <param name="shareImage">Whether the theme ships assets/share.png (the sharing card's image, given with --base-url).</param>
+    public SiteModelBuilder(EvaluatedPlan evaluated, Theme.Words words, string? baseUrl, IReadOnlyList<string>? draftProblems = null, bool shareImage = false)
     {
         _evaluated = evaluated;
         _words = words;
@@ -36,7 +37,19 @@ public sealed class SiteModelBuilder
             _plan.Terms.Count > 0);
         _links = new SiteLinks(_plan, words);
         _policies = new PolicyIndex(_plan, words);
-        _site = _site with { ItemLevel = _policies.ItemLevel, PolicyLevel = _policies.LevelAt(0), Notice = info.Form.Notice };
+        _site = _site with
+        {
+            ItemLevel = _policies.ItemLevel,
+            PolicyLevel = _policies.LevelAt(0),
+            Notice = info.Form.Notice,
+            Description = words.Format("site.description", ("city", info.City), ("title", info.Title)),
+            ShareImage = shareImage && _site.BaseUrl is { } root ? root + "/" + SiteRenderer.ShareImage : null,
+            ShareImageAlt = words["share.image-alt"],
+            MunicipalityCode = info.MunicipalityCode,
+            CodeLabel = words["opendata.column.municipality-code"],
+            Temporal = $"{info.Start.Western.ToString(System.Globalization.CultureInfo.InvariantCulture)}-04-01/{(info.End.Western + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}-03-31",
+            LicenceUrl = words[$"licence.{info.Licence}.url"],
+        };
         _items = new ItemPages(evaluated, _site, _links, _policies, words);
     }
 
