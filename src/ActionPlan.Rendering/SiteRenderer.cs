@@ -62,6 +62,8 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         if (baseUrl is not null && theme.Theme.Bytes(ShareImage) is { } image) yield return new OutputFile(ShareImage, image);
         // The two open data files do not depend on each other: the table is made on another core while the JSON is made here.
         var words = WordsFor(plan.Plan);
+        if (theme.Theme.Bytes(Page.SearchScript) is { } script) yield return new OutputFile(Page.SearchScript, script);
+        yield return new OutputFile(Slugs.SearchIndex, SearchIndex.Build(plan, new PolicyIndex(plan.Plan, words), words));
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
         var json = OpenDataWriter.Json(plan, words);
         var csvBytes = csv.GetAwaiter().GetResult();

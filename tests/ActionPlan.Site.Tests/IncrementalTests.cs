@@ -24,14 +24,14 @@ public class IncrementalTests
         void Age() { foreach (var f in Directory.GetFiles(output, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old); }
         Age();
 
-        // 1. A wording change on item 42: only its page and the whole-plan JSON change.
+        // 1. A wording change on item 42: only its page, the whole-plan JSON (so the catalogue's checksum of it) and the search index change.
         var csv = dir["input/items/042.csv"];
         var text = File.ReadAllText(csv);
         File.WriteAllText(csv, text.Replace("進行管理を行った。", "進行管理を適切に行った。"));
         var run = Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["booklet.html", Slugs.Item(42), "opendata/plan.json"], Rewritten(output, old));
-        Assert.Contains($"更新3・変更なし{total - 3}", run.Out);
+        Assert.Equal(["booklet.html", Slugs.Item(42), "opendata/catalog.jsonld", "opendata/plan.json", Slugs.SearchIndex], Rewritten(output, old));
+        Assert.Contains($"更新5・変更なし{total - 5}", run.Out);
 
         // 2. A figure of item 42's latest year: its page, the lists that show its achievement, and the open data.
         Age();
@@ -48,7 +48,7 @@ public class IncrementalTests
         Assert.Equal(0, Cli.Invoke("build", "--input", dir["input"], "--output", output, "--theme", Repo.Theme, "--quiet").ExitCode);
 
         var policyPages = plan.Policies.Where(p => p.Code == item.PolicyCode || plan.Policies.Any(c => c.Code == item.PolicyCode && c.ParentCode == p.Code)).Select(p => Slugs.Policy(p.Code));
-        var expected = new[] { "booklet.html", "index.html", Slugs.Item(42), "opendata/achievements.csv", "opendata/plan.json" }
+        var expected = new[] { "booklet.html", "index.html", Slugs.Item(42), "opendata/achievements.csv", "opendata/catalog.jsonld", "opendata/plan.json", Slugs.SearchIndex }
             .Concat(policyPages).Concat(item.Divisions.Select(plan.DivisionNamed).OfType<ActionPlan.Domain.Division>().Select(d => Slugs.Division(d.Slug))).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, Rewritten(output, old));
     }

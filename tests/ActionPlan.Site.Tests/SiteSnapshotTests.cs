@@ -10,7 +10,7 @@ namespace ActionPlan.Site.Tests;
 public class SiteSnapshotTests
 {
     public static TheoryData<string> Files => new(SiteBuild.Real
-        .Where(f => f.Path.EndsWith(".html") || f.Path.EndsWith(".csv") || f.Path.EndsWith(".json") || f.Path.EndsWith(".jsonld") || f.Path.EndsWith(".txt") || f.Path.EndsWith(".css"))
+        .Where(f => f.Path.EndsWith(".html") || f.Path.EndsWith(".csv") || f.Path.EndsWith(".json") || f.Path.EndsWith(".jsonld") || f.Path.EndsWith(".js") || f.Path.EndsWith(".txt") || f.Path.EndsWith(".css"))
         .Select(f => f.Path));
 
     private static string Parameter(string path) => "path=" + path.Replace('/', '-');
@@ -39,7 +39,7 @@ public class SiteSnapshotTests
     private static readonly Lazy<IReadOnlyList<ActionPlan.Rendering.OutputFile>> WithBaseUrl = new(() => SiteBuild.Render(Repo.Input, "https://www.city.ogori.fukuoka.jp/actionplan"));
 
     private static bool Reviewed(string path) =>
-        path.EndsWith(".html") || path.EndsWith(".csv") || path.EndsWith(".json") || path.EndsWith(".jsonld") || path.EndsWith(".txt");
+        path.EndsWith(".html") || path.EndsWith(".csv") || path.EndsWith(".json") || path.EndsWith(".jsonld") || path.EndsWith(".js") || path.EndsWith(".txt");
 
     /// <summary>The plan-shape examples' pages and open data (`init --example`), reviewed like the seed's (their stylesheet is the seed's).</summary>
     public static TheoryData<string, string> ExampleFiles => new(SiteBuild.Examples

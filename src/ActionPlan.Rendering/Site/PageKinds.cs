@@ -42,8 +42,9 @@ public static class PageKinds
     public static readonly PageKind Accessibility = new("accessibility", "pages/Accessibility.cshtml", Slugs.Accessibility, "accessibility.heading", Home, NavWord: "nav.accessibility");
     public static readonly PageKind AccessibilityResults = new("accessibility-results", "pages/AccessibilityResults.cshtml", Slugs.AccessibilityResults, "accessibility.results-link", Accessibility);
     public static readonly PageKind NotFound = new("not-found", "pages/NotFound.cshtml", Slugs.NotFound, "notfound.heading", null, InSitemap: false);
+    public static readonly PageKind Search = new("search", "pages/Search.cshtml", Slugs.Search, "search.heading", Home);
 
     /// <summary>Every kind, in the order the site lists its pages.</summary>
     public static readonly IReadOnlyList<PageKind> All =
-        [Home, Item, Policy, Divisions, Division, MovedDivision, Chapter, Booklet, OpenData, Glossary, Accessibility, AccessibilityResults, NotFound];
+        [Home, Item, Policy, Divisions, Division, MovedDivision, Chapter, Booklet, OpenData, Glossary, Search, Accessibility, AccessibilityResults, NotFound];
 }

@@ -67,6 +67,15 @@ public abstract record Page
     /// <summary>Kept out of search engines: every draft page, and redirect pages.</summary>
     public virtual bool NoIndex => Site.IsDraft;
 
+    /// <summary>The scripts the page loads, in order (deferred): the search box's script on every page; the search page adds its index.</summary>
+    public virtual IReadOnlyList<string> Scripts => [Root + SearchScript];
+
+    /// <summary>The theme's script for the search box and the search page (progressive: without it the box is not shown).</summary>
+    public const string SearchScript = "assets/search.js";
+
+    /// <summary>Every page but the search page offers the search box in its header.</summary>
+    public virtual bool ShowsSearchBox => true;
+
     /// <summary>The page in one sentence (meta description, og:description): the site's, unless the page has its own.</summary>
     public virtual string Description => Site.Description;
 
@@ -405,6 +414,29 @@ public sealed record OpenDataPage : Page
     public string? MunicipalityCode { get; init; }
 
     public override string StructuredData => global::ActionPlan.Rendering.Site.StructuredData.Of(this, global::ActionPlan.Rendering.Site.StructuredData.Dataset(this));
+}
+
+/// <summary>A choice of a search filter: its value in the address (?policy=1-2) and its label.</summary>
+public sealed record SearchChoice(string Value, string Label);
+
+/// <summary>
+/// サイト内検索: the form (a word, and filters by policy on any level, division and grade) and the place the page's
+/// script lists the results in; the texts the script shows come from here (the theme's words), never from the script.
+/// </summary>
+public sealed record SearchPage : Page
+{
+    public override PageKind Kind => PageKinds.Search;
+    public override IReadOnlyList<string> Scripts => [Root + Slugs.SearchIndex, Root + SearchScript];
+    public override bool ShowsSearchBox => false;
+    public required IReadOnlyList<SearchChoice> Policies { get; init; }
+    public required IReadOnlyList<SearchChoice> Divisions { get; init; }
+    public required IReadOnlyList<SearchChoice> Grades { get; init; }
+    public required string PolicyLabel { get; init; }
+    /// <summary>「「{query}」の検索結果: {count}件」 and the others, with {query} and {count} for the script to fill.</summary>
+    public required string FoundMessage { get; init; }
+    public required string NoneMessage { get; init; }
+    public required string AllMessage { get; init; }
+    public required string ReportingYear { get; init; }
 }
 
 /// <summary>

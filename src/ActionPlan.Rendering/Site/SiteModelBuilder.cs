@@ -77,6 +77,7 @@ public sealed class SiteModelBuilder
             specs.Add(new(PageKinds.Booklet, Slugs.Booklet, () => new BookletBuilder(_evaluated, _site, _links, _policies, _plan.BookletPdf?.LongLength, _words).Build()));
         specs.Add(new(PageKinds.OpenData, Slugs.OpenData, OpenData));
         if (_plan.Terms.Count > 0) specs.Add(new(PageKinds.Glossary, Slugs.Glossary, Glossary));
+        specs.Add(new(PageKinds.Search, Slugs.Search, SearchPageModel));
         // The accessibility pages state how many pages the site has and which: every real page, themselves and 404 included.
         PageKind[] last = [PageKinds.Accessibility, PageKinds.AccessibilityResults, PageKinds.NotFound];
         var sitePages = specs.Where(s => s.Kind.IsPage).Select(s => s.Path).Concat(last.Select(k => k.FixedPath!)).ToHashSet(StringComparer.Ordinal);
@@ -291,6 +292,30 @@ public sealed class SiteModelBuilder
                 ("address", _site.BaseUrl is { } b ? "（" + b + "/" + Slugs.OpenData + "）" : "")),
             MunicipalityCode = _plan.Info.MunicipalityCode,
             Columns = OpenDataWriterPaths.CsvColumns(_words),
+        });
+    }
+
+    private SearchPage SearchPageModel()
+    {
+        const string path = Slugs.Search;
+        var scale = _plan.Info.Rating;
+        return Base(new SearchPage
+        {
+            Path = path,
+            Heading = _words["search.heading"],
+            Lead = _words["search.lead"],
+            Site = _site,
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Search, path),
+            PolicyLabel = _site.PolicyLevel,
+            Policies = _plan.Policies.Select(p => new SearchChoice(p.Code,
+                string.Concat(Enumerable.Repeat(_words["search.indent"], _policies.Trail(p.Code).Count - 1)) + $"{p.Label} {p.Name}")).ToList(),
+            Divisions = Divisions().Select(d => new SearchChoice(d.Name, d.Name)).ToList(),
+            Grades = scale.Grades.Select(g => new SearchChoice(g.Word, g.Word))
+                .Concat(new[] { "none", "not-ratable", "pending" }.Select(m => _words["status." + m]).Select(w => new SearchChoice(w, w))).ToList(),
+            FoundMessage = _words["search.found"],
+            NoneMessage = _words["search.none"],
+            AllMessage = _words["search.all"],
+            ReportingYear = _evaluated.ReportingYear.Japanese,
         });
     }
 

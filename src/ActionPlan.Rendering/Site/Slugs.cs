@@ -19,6 +19,9 @@ public static partial class Slugs
     public const string Accessibility = "accessibility.html";
     public const string AccessibilityResults = "accessibility-results.html";
     public const string NotFound = "404.html";
+    public const string Search = "search.html";
+    /// <summary>The search index the search page loads (a script, so it loads from file:// too).</summary>
+    public const string SearchIndex = "search/index.js";
 
     [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z-]{0,40}$")]
     private static partial Regex Safe();
