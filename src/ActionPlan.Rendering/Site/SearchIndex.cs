@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -54,25 +53,30 @@ public static class SearchIndex
         return stream.ToArray();
     }
 
-    /// <summary>What a reader may search an item for, one line per bullet or year line.</summary>
+    /// <summary>
+    /// What a reader may search an item for, one line per bullet or year line, each distinct line once (a plan line
+    /// repeated year after year is found the same, and the index stays small).
+    /// </summary>
     public static string Text(Item item)
     {
-        var sb = new StringBuilder();
+        var lines = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string line) { if (seen.Add(line)) lines.Add(line); }
         void Section(Section s)
         {
             foreach (var g in s.Groups)
             {
-                if (g.Heading is { } h) sb.Append(h).Append('\n');
-                foreach (var b in g.Bullets) sb.Append(b.Text).Append('\n');
-                foreach (var n in g.Notes) sb.Append(n).Append('\n');
+                if (g.Heading is { } h) Add(h);
+                foreach (var b in g.Bullets) Add(b.Text);
+                foreach (var n in g.Notes) Add(n);
             }
         }
         Section(item.Issues);
         Section(item.Goals);
         foreach (var entry in item.Entries.OrderBy(x => x.Year).ThenBy(x => x.Kind))
             foreach (var line in entry.Lines)
-                sb.Append(line.Text).Append('\n');
+                Add(line.Text);
         foreach (var field in item.Extra) Section(field.Content);
-        return sb.ToString().TrimEnd('\n');
+        return string.Join('\n', lines);
     }
 }
