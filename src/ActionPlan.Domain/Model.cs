@@ -14,6 +14,9 @@ public sealed record Plan(
     /// <summary>用語集 (glossary.csv): the plan's terms explained for citizens; empty when the city keeps none.</summary>
     public IReadOnlyList<GlossaryTerm> Terms => Glossary ?? [];
 
+    /// <summary>更新情報 (history.csv): every edition, newest first, each with what it changed; always at least this edition.</summary>
+    public IReadOnlyList<Edition> Editions { get; init; } = [];
+
     /// <summary>The division record for a 担当課 name (every name an item uses is listed; 関係各課 is not a division).</summary>
     public Division? DivisionNamed(string name) => Divisions.FirstOrDefault(d => d.Name == name);
 }

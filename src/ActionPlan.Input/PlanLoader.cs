@@ -73,9 +73,11 @@ public static partial class PlanLoader
         var glossaryPath = Path.Combine(inputDir, GlossaryFile.Name);
         var glossary = GlossaryFile.Read(glossaryPath, Show(glossaryPath), d);
         var pdf = ReadBookletPdf(Path.Combine(inputDir, PlanFiles.BookletPdf), Show, d);
+        var historyPath = Path.Combine(inputDir, HistoryFile.Name);
+        var editions = HistoryFile.Read(historyPath, Show(historyPath), info, items.Select(i => i.Number).ToHashSet(), d);
 
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
-        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary, pdf), d.Sorted());
+        return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary, pdf) { Editions = editions }, d.Sorted());
     }
 
     private static string? ReadText(string path, string shown, DiagnosticBag d) => ReadText(path, shown, d, out _);
@@ -291,7 +293,8 @@ public static partial class PlanLoader
     [GeneratedRegex(@"^(?<era>令和|平成|R|H)(?<y>元|\d{1,2})(?:-|年|/|\.)(?<m>\d{1,2})月?$", RegexOptions.IgnoreCase)]
     private static partial Regex WarekiMonthShape();
 
-    private static bool TryParseMonth(string text, out int year, out int month)
+    /// <summary>A month as plan.md's 公表 is written (西暦 or 和暦); history.csv reads its months the same way.</summary>
+    public static bool TryParseMonth(string text, out int year, out int month)
     {
         year = month = 0;
         var normalized = ValueNotation.Normalize(text).Trim();

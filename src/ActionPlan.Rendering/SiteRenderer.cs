@@ -63,6 +63,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         // The two open data files do not depend on each other: the table is made on another core while the JSON is made here.
         var words = WordsFor(plan.Plan);
         if (theme.Theme.Bytes(Page.SearchScript) is { } script) yield return new OutputFile(Page.SearchScript, script);
+        yield return new OutputFile(Feed.Path, Feed.Build(plan.Plan, words, baseUrl));
         yield return new OutputFile(Slugs.SearchIndex, SearchIndex.Build(plan, new PolicyIndex(plan.Plan, words), words));
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
         var json = OpenDataWriter.Json(plan, words);

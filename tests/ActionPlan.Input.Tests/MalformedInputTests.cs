@@ -64,6 +64,9 @@ public class MalformedInputTests
         new("municipality code that is not six digits", "plan.md", Replace("自治体コード: 402168", "自治体コード: 40216"), "input/plan.md", 13, "自治体コード", "plan-municipality-code-shape"),
         new("municipality code with a wrong check digit", "plan.md", Replace("自治体コード: 402168", "自治体コード: 402161"), "input/plan.md", 13, "自治体コード", "plan-municipality-code-check"),
         new("unknown licence", "plan.md", Replace("自治体コード: 402168", "自治体コード: 402168\nライセンス: 自由に使えます"), "input/plan.md", 14, "ライセンス", "plan-licence-unknown"),
+        new("history month after this edition's 公表", "history.csv", Append("2025-02,,まだ公表していない版"), "input/history.csv", 3, "公表", "history-after-publication"),
+        new("history about an item that does not exist", "history.csv", Append("2024-02,99,存在しない項目"), "input/history.csv", 3, "項目番号", "history-unknown-item"),
+        new("history month unreadable", "history.csv", Append("来年,,月が読めない"), "input/history.csv", 3, "公表", "history-month-unparseable"),
         new("plan period reversed", "plan.md", Replace("終了年度: R8", "終了年度: R3"), "input/plan.md", 8, "終了年度", "plan-period-reversed"),
     ];
 

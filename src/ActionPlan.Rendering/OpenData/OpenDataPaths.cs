@@ -19,7 +19,7 @@ public static class OpenDataWriterPaths
         "municipality", "plan", "item-number", "item-name", "divisions", "policy", "year", "western-year",
         "indicator", "target", "target-written", "actual", "actual-written", "unit", "kind", "counted", "ratio",
         "achievement", "published-achievement", "grade", "baseline",
-        "baseline-year", "target-year", "as-of", "entry", "total", "given-grade", "indicator-grade", "municipality-code",
+        "baseline-year", "target-year", "as-of", "entry", "total", "given-grade", "indicator-grade", "municipality-code", "last-updated",
     ];
 
     /// <summary>Each CSV column's type and unit as the data dictionary states them (theme words opendata.type.* and opendata.unit.*).</summary>
@@ -32,7 +32,7 @@ public static class OpenDataWriterPaths
         ["counted"] = ("integer", null), ["ratio"] = ("decimal", "ratio"), ["achievement"] = ("integer", "percent"),
         ["published-achievement"] = ("integer", "percent"), ["grade"] = ("string", null), ["baseline"] = ("decimal", "unit-column"),
         ["baseline-year"] = ("integer", "year"), ["target-year"] = ("integer", "year"), ["as-of"] = ("string", null), ["entry"] = ("string", null),
-        ["total"] = ("decimal", "unit-column"), ["given-grade"] = ("string", null), ["indicator-grade"] = ("string", null), ["municipality-code"] = ("string", null),
+        ["total"] = ("decimal", "unit-column"), ["given-grade"] = ("string", null), ["indicator-grade"] = ("string", null), ["municipality-code"] = ("string", null), ["last-updated"] = ("string", null),
     };
 
     /// <summary>The data dictionary's own columns (it lists itself too).</summary>

@@ -53,6 +53,8 @@ public sealed record OpenDataItem(
 {
     /// <summary>The plan's extra sections this item fills (今後の方向性); absent when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataField>? Fields { get; init; }
+    /// <summary>最終更新: the 公表 month (YYYY-MM) of the edition that last changed the item (history.csv).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LastUpdated { get; init; }
 }
 
 public sealed record OpenDataGroup(string? Heading, IReadOnlyList<OpenDataBullet> Bullets, IReadOnlyList<string> Notes);

@@ -36,6 +36,7 @@ public static class OpenDataWriter
             {
                 var item = evaluation.Item;
                 var policy = policies.TryGetValue(item.PolicyCode, out var p) ? $"{p.Label} {p.Name}" : item.PolicyCode;
+                var updated = ItemUpdate.Of(plan.Editions, item.Number)?.Edition.Key ?? "";
                 foreach (var year in evaluation.Years.Where(y => y.HasResults || y.Forecast is not null))
                 {
                     string[] Common() =>
@@ -53,12 +54,12 @@ public static class OpenDataWriter
                         ];
                         var indicators = year.Indicators.Where(i => i.Kind == EntryKind.Result).ToList();
                         if (indicators.Count == 0)
-                            writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), "", "", "", "", resultWord, "", Guard(year.Results!.Given?.Word ?? ""), "", code]);
+                            writer.WriteRecord([.. Common(), "", "", "", "", "", "", "", "", "", .. Tail(), "", "", "", "", resultWord, "", Guard(year.Results!.Given?.Word ?? ""), "", code, updated]);
                         foreach (var e in indicators)
-                            writer.WriteRecord([.. Common(), .. Figures(e, words), .. Tail(), .. Details(e, resultWord), Guard(year.Results!.Given?.Word ?? ""), Guard(e.Grade?.Word ?? ""), code]);
+                            writer.WriteRecord([.. Common(), .. Figures(e, words), .. Tail(), .. Details(e, resultWord), Guard(year.Results!.Given?.Word ?? ""), Guard(e.Grade?.Word ?? ""), code, updated]);
                     }
                     foreach (var e in year.Indicators.Where(i => i.Kind == EntryKind.Forecast))
-                        writer.WriteRecord([.. Common(), .. Figures(e, words), "", "", "", .. Details(e, forecastWord), "", "", code]);
+                        writer.WriteRecord([.. Common(), .. Figures(e, words), "", "", "", .. Details(e, forecastWord), "", "", code, updated]);
                 }
             }
         }
@@ -151,6 +152,7 @@ public static class OpenDataWriter
                 e.Years.Select(y => Year(y, words)).ToList())
             {
                 Fields = e.Item.Extra.Count == 0 ? null : e.Item.Extra.Select(f => new OpenDataField(f.Name, Section(f.Content))).ToList(),
+                LastUpdated = ItemUpdate.Of(plan.Editions, e.Item.Number)?.Edition.Key,
             }).ToList())
         {
             Shape = info.Shape is null ? null : new OpenDataShape(info.Form.Levels.Count == 0 ? null : info.Form.Levels, info.Form.Stages.Count == 0 ? null : info.Form.Stages,

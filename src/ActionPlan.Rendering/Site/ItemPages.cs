@@ -54,8 +54,11 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
 
         var latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear));
         var status = latest.GradeWord ?? words["status." + latest.Modifier];
+        var update = ItemUpdate.Of(Plan.Editions, item.Number);
         return new ItemPage
         {
+            LastUpdated = update is null ? null : Wareki.Month(update.Edition.Year, update.Edition.Month, words),
+            StaleNote = update is { Stale: true } ? words.Format("item.stale", ("count", update.EditionsSince)) : null,
             Summary = words.Format("item.description", ("heading", Title(item)), ("city", Plan.Info.City), ("title", Plan.Info.Title),
                 ("year", evaluated.ReportingYear.Japanese), ("achievement", latest.Percent is null ? status : $"{latest.Display}（{status}）")),
             Path = path,

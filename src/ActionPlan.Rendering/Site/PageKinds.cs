@@ -43,8 +43,9 @@ public static class PageKinds
     public static readonly PageKind AccessibilityResults = new("accessibility-results", "pages/AccessibilityResults.cshtml", Slugs.AccessibilityResults, "accessibility.results-link", Accessibility);
     public static readonly PageKind NotFound = new("not-found", "pages/NotFound.cshtml", Slugs.NotFound, "notfound.heading", null, InSitemap: false);
     public static readonly PageKind Search = new("search", "pages/Search.cshtml", Slugs.Search, "search.heading", Home);
+    public static readonly PageKind Updates = new("updates", "pages/Updates.cshtml", Slugs.Updates, "updates.heading", Home);
 
     /// <summary>Every kind, in the order the site lists its pages.</summary>
     public static readonly IReadOnlyList<PageKind> All =
-        [Home, Item, Policy, Divisions, Division, MovedDivision, Chapter, Booklet, OpenData, Glossary, Search, Accessibility, AccessibilityResults, NotFound];
+        [Home, Item, Policy, Divisions, Division, MovedDivision, Chapter, Booklet, OpenData, Glossary, Search, Updates, Accessibility, AccessibilityResults, NotFound];
 }

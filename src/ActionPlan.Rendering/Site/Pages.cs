@@ -274,6 +274,9 @@ public sealed record ItemPage : Page
     public required AchievementView? Latest { get; init; }
     public required IReadOnlyList<YearView> Years { get; init; }
     public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
+    /// <summary>最終更新: the edition that last changed the item (和暦), and a note when it has not changed for two editions or more.</summary>
+    public string? LastUpdated { get; init; }
+    public string? StaleNote { get; init; }
     /// <summary>The item in one sentence with its reporting year's achievement (meta description, sharing card).</summary>
     public required string Summary { get; init; }
     public override string Description => Summary;
@@ -414,6 +417,21 @@ public sealed record OpenDataPage : Page
     public string? MunicipalityCode { get; init; }
 
     public override string StructuredData => global::ActionPlan.Rendering.Site.StructuredData.Of(this, global::ActionPlan.Rendering.Site.StructuredData.Dataset(this));
+}
+
+/// <summary>One line of an edition on the 更新情報 page: its text, and a link to the item it is about.</summary>
+public sealed record UpdateLine(string Text, Link? Item);
+
+/// <summary>An edition on the 更新情報 page: its anchor, its month (和暦) and what it changed.</summary>
+public sealed record EditionView(string Id, string Heading, IReadOnlyList<UpdateLine> Lines);
+
+/// <summary>更新情報: every edition, newest first, with the change report's sentences; the Atom feed has the same entries.</summary>
+public sealed record UpdatesPage : Page
+{
+    public override PageKind Kind => PageKinds.Updates;
+    public required IReadOnlyList<EditionView> Editions { get; init; }
+    public required string Published { get; init; }
+    public required Link Feed { get; init; }
 }
 
 /// <summary>A choice of a search filter: its value in the address (?policy=1-2) and its label.</summary>

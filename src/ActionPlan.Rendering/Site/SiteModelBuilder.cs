@@ -78,6 +78,7 @@ public sealed class SiteModelBuilder
         specs.Add(new(PageKinds.OpenData, Slugs.OpenData, OpenData));
         if (_plan.Terms.Count > 0) specs.Add(new(PageKinds.Glossary, Slugs.Glossary, Glossary));
         specs.Add(new(PageKinds.Search, Slugs.Search, SearchPageModel));
+        specs.Add(new(PageKinds.Updates, Slugs.Updates, UpdatesPageModel));
         // The accessibility pages state how many pages the site has and which: every real page, themselves and 404 included.
         PageKind[] last = [PageKinds.Accessibility, PageKinds.AccessibilityResults, PageKinds.NotFound];
         var sitePages = specs.Where(s => s.Kind.IsPage).Select(s => s.Path).Concat(last.Select(k => k.FixedPath!)).ToHashSet(StringComparer.Ordinal);
@@ -292,6 +293,25 @@ public sealed class SiteModelBuilder
                 ("address", _site.BaseUrl is { } b ? "（" + b + "/" + Slugs.OpenData + "）" : "")),
             MunicipalityCode = _plan.Info.MunicipalityCode,
             Columns = OpenDataWriterPaths.CsvColumns(_words),
+        });
+    }
+
+    private UpdatesPage UpdatesPageModel()
+    {
+        const string path = Slugs.Updates;
+        return Base(new UpdatesPage
+        {
+            Path = path,
+            Heading = _words["updates.heading"],
+            Lead = _words["updates.lead"],
+            Site = _site,
+            Breadcrumbs = _links.Breadcrumbs(PageKinds.Updates, path),
+            Editions = _plan.Editions.Select(e => new EditionView(Feed.Anchor(e), Wareki.Month(e.Year, e.Month, _words),
+                e.Lines.Count == 0 ? [new UpdateLine(_words["updates.published"], null)]
+                : e.Lines.Select(l => new UpdateLine(l.Text, l.Item is { } n && _plan.Items.FirstOrDefault(i => i.Number == n) is { } item
+                    ? new Link(SiteLinks.Rel(path, Slugs.Item(n)), _words.Format("item.heading", ("number", n), ("name", item.Name))) : null)).ToList())).ToList(),
+            Published = _site.Published,
+            Feed = new Link(SiteLinks.Rel(path, Feed.Path), _words["updates.feed-link"]),
         });
     }
 

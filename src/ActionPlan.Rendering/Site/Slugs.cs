@@ -20,6 +20,7 @@ public static partial class Slugs
     public const string AccessibilityResults = "accessibility-results.html";
     public const string NotFound = "404.html";
     public const string Search = "search.html";
+    public const string Updates = "updates.html";
     /// <summary>The search index the search page loads (a script, so it loads from file:// too).</summary>
     public const string SearchIndex = "search/index.js";
 
