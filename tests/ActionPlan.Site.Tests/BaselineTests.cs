@@ -40,7 +40,7 @@ public class BaselineTests
         var other = Encoding.UTF8.GetString(site.Single(f => f.Path == "items/05.html").Content);
         Assert.DoesNotContain(">基準値</th>", other);   // only an item with a baseline gets the column
         var csv = Encoding.UTF8.GetString(site.Single(f => f.Path == "opendata/achievements.csv").Content);
-        Assert.Contains(",マイナンバーカード普及率,100,100%,67.27,67.27%,%,以上,1,0.3454,35,67,一部達成,50,,,,実績,,,一部達成,402168\r\n", csv);
+        Assert.Contains(",マイナンバーカード普及率,100,100%,67.27,67.27%,%,以上,1,0.3454,35,67,一部達成,50,,,,実績,,,一部達成,402168,2024-02\r\n", csv);
     }
 
     [Theory]

@@ -58,8 +58,8 @@ public class OpenDataCatalogTests
         Assert.Equal(dataColumns, dictionary.Skip(1).Where(l => l.StartsWith("achievements.csv,")).Select(l => l.Split(',')[1]));
         Assert.Equal(dictionary[0].Split(','), dictionary.Skip(1).Where(l => l.StartsWith("dictionary.csv,")).Select(l => l.Split(',')[1]));
         Assert.Contains(dictionary, l => l.StartsWith("achievements.csv,年度計画達成度,achievement,整数,%,", StringComparison.Ordinal));
-        Assert.Equal("全国地方公共団体コード", dataColumns[^1]);
-        Assert.All(data.Skip(1), row => Assert.EndsWith(",402168", row));
+        Assert.Equal(["全国地方公共団体コード", "最終更新"], dataColumns[^2..]);
+        Assert.All(data.Skip(1), row => Assert.EndsWith(",402168,2024-02", row));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public class RatingScaleTests
         var csv = Encoding.UTF8.GetString(after.Single(f => f.Path == "opendata/achievements.csv").Content);
         Assert.Contains(",公表達成度,評価,基準値,", csv.Split("\r\n")[0]);
         // The year's grade (B), and the indicator's own grade on the same scale (its 69.88% → B) in the last column.
-        Assert.Contains(",寄附金額,800000000,8億円,559000000,5.59億円,円,以上,1,0.6988,70,70,B,,,,,実績,,,B,402168\r\n", csv);
+        Assert.Contains(",寄附金額,800000000,8億円,559000000,5.59億円,円,以上,1,0.6988,70,70,B,,,,,実績,,,B,402168,2024-02\r\n", csv);
         var json = ActionPlan.Rendering.OpenData.OpenDataJson.Read(after.Single(f => f.Path == "opendata/plan.json").Content)!;
         Assert.Equal(["S", "A", "B", "C"], json.Rating!.Grades.Select(g => g.Word));
         Assert.Equal("B", json.Items.Single(i => i.Number == 5).Years.Single(y => y.Year == 2022).Grade);
