@@ -84,7 +84,18 @@ public class SearchTests(SiteFixture site)
             ResultTypes = [ResultType.Violations],
         });
         Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        // The page with its results, as the browser holds it, through the same two validators as every page.
+        // (The browser writes a boolean attribute as defer=""; the site writes defer: put it back as the site writes it.)
+        var html = "<!DOCTYPE html>\n" + Regex.Replace(await page.EvaluateAsync<string>("() => document.documentElement.outerHTML"), @" (defer|hidden)=""""", " $1");
         await page.Context.CloseAsync();
+        var jar = ValidatorTests.Tool("vnu-jar/build/dist/vnu.jar");
+        ValidatorTests.Require(jar);
+        using var dir = new ActionPlan.Testing.Repo.TempDir();
+        File.WriteAllText(dir["results.html"], html);
+        var (nu, nuOut) = ValidatorTests.Run("java", ["-jar", jar, "--errors-only", dir["results.html"]], dir.Path);
+        Assert.True(nu == 0 && nuOut.Trim().Length == 0, nuOut);
+        var (hv, hvOut) = ValidatorTests.Run(ValidatorTests.Tool(".bin/html-validate"), ["--config", Path.Combine(ActionPlan.Testing.Repo.Root, ".htmlvalidate.json"), dir["results.html"]], dir.Path);
+        Assert.True(hv == 0, hvOut);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace ActionPlan.Browser.Tests;
 /// <summary>The Nu HTML Checker (vnu-jar) and html-validate report zero errors on every page (tools/validate, offline).</summary>
 public class ValidatorTests(SiteFixture site)
 {
-    private static string Tool(string relative) => Path.Combine(Repo.Root, "tools", "validate", "node_modules", relative);
+    internal static string Tool(string relative) => Path.Combine(Repo.Root, "tools", "validate", "node_modules", relative);
 
-    private static void Require(string path)
+    internal static void Require(string path)
     {
         if (File.Exists(path)) return;
         var reason = $"{path} is missing: run `npm ci --prefix tools/validate` (.ci/run does)";
@@ -16,7 +16,7 @@ public class ValidatorTests(SiteFixture site)
         Assert.Skip(reason);
     }
 
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args, string workingDirectory)
+    internal static (int Code, string Output) Run(string file, IEnumerable<string> args, string workingDirectory)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var a in args) psi.ArgumentList.Add(a);

@@ -22,6 +22,7 @@ public class PublicationMonthTests
         using var dir = Repo.CopyOf();
         var plan = dir["input/plan.md"];
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("公表: 2024-02", "公表: " + written));
+        File.Delete(dir["input/history.csv"]);   // its 2024-02 edition would be after an earlier 公表 (an error of its own)
         var loaded = PlanLoader.Load(dir["input"], "input");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
         Assert.Equal((year, month), (loaded.Plan!.Info.PublishedYear, loaded.Plan.Info.PublishedMonth));
