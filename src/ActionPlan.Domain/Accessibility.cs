@@ -102,6 +102,17 @@ public static class AccessibilityChecklist
 
     public enum Conformance { Conforms, PartiallyConforms, Considered }
 
+    /// <summary>
+    /// A person's check is due again when it was made more than a year before <paramref name="asOf"/> (総務省's guideline
+    /// asks for a yearly test). Dates are ISO (YYYY-MM-DD); <paramref name="asOf"/> is the edition's 公表 month, never the clock.
+    /// </summary>
+    public static bool IsDue(string checkedOn, int asOfYear, int asOfMonth)
+    {
+        var parts = checkedOn.Split('-');
+        if (parts.Length < 2 || !int.TryParse(parts[0], out var y) || !int.TryParse(parts[1], out var m)) return false;
+        return (asOfYear * 12 + asOfMonth) - (y * 12 + m) > 12;
+    }
+
     public static Conformance Of(IReadOnlyList<ChecklistRow> rows) =>
         rows.Any(r => r.Result == CheckResult.Unchecked) ? Conformance.Considered
         : rows.Any(r => r.Result == CheckResult.Fails) ? Conformance.PartiallyConforms

@@ -398,6 +398,14 @@ public sealed record AccessibilityResultsPage : Page
     public required int Automatic { get; init; }
     public required int ByPerson { get; init; }
     public required int Unchecked { get; init; }
+    /// <summary>JIS X 8341-3:2016 Annex JB: 表明日, the technologies relied upon, how the pages were chosen, the test period and who tested.</summary>
+    public required string? StatedOn { get; init; }
+    public required string Technologies { get; init; }
+    public required string Selection { get; init; }
+    public required string? Period { get; init; }
+    public required IReadOnlyList<string> Testers { get; init; }
+    /// <summary>Criteria a person checked more than a year before this edition's 公表: due to be checked again.</summary>
+    public required int Due { get; init; }
 }
 
 public sealed record OpenDataFile(Link Link, string Format, string Description);

@@ -387,6 +387,9 @@ public sealed class SiteModelBuilder
         var conformance = AccessibilityChecklist.Of(rows);
         var word = ConformanceWord(conformance);
         var audit = record.Audit;
+        // Every date a test was made on (the audit's and each person's check), oldest first: the period and 表明日.
+        var dates = (audit is null ? [] : new[] { audit.Date }).Concat(record.Manual.Where(m => m.Result != CheckResult.Unchecked && m.Date.Length > 0).Select(m => m.Date))
+            .Order(StringComparer.Ordinal).ToList();
         string Label(CheckResult r) => _words[r switch
         {
             CheckResult.Conforms => "results.result.conforms",
@@ -411,15 +414,41 @@ public sealed class SiteModelBuilder
             TestedOn = audit is null ? null : DateOf(audit.Date),
             Browser = audit?.Browser,
             Axe = audit?.Axe,
-            TestedPages = audit?.Pages.Select(p => new TestedPageView(p, sitePages.Contains(p) ? SiteLinks.Rel(path, p) : null)).ToList() ?? [],
+            TestedPages = audit?.Pages.Select(p => new TestedPageView(_site.BaseUrl is { } root ? root + "/" + p : p, sitePages.Contains(p) ? (_site.BaseUrl is { } b ? b + "/" + p : SiteLinks.Rel(path, p)) : null)).ToList() ?? [],
             UntestedPages = audit is null ? [] : sitePages.Where(p => !audit.Pages.Contains(p)).Order(StringComparer.Ordinal).Select(p => new Link(SiteLinks.Rel(path, p), p)).ToList(),
             Rows = rows.Select(r => new ChecklistRowView(r.Criterion.Number, r.Criterion.Name, r.Criterion.Level, Label(r.Result),
-                r.ByPerson ? _words["results.by-person"] : r.Result == CheckResult.Fails || r.AutomaticPassed ? _words["results.automatic"] : "—", r.Note)).ToList(),
+                r.ByPerson && r.AutomaticPassed ? _words["results.both"] : r.ByPerson ? _words["results.by-person"] : r.Result == CheckResult.Fails || r.AutomaticPassed ? _words["results.automatic"] : "—",
+                r.ByPerson && IsDue(r.Criterion.Number) ? (r.Note.Length > 0 ? r.Note + _words["list.separator"] : "") + _words["results.due"] : r.Note)).ToList(),
             Failures = audit?.Failures.Select(f => new AuditFailureView(new Link(SiteLinks.Rel(path, f.Page), f.Page), f.Criterion, f.Message)).ToList() ?? [],
             Automatic = rows.Count(r => r.AutomaticPassed || (r.Result == CheckResult.Fails && !r.ByPerson)),
             ByPerson = rows.Count(r => r.ByPerson),
             Unchecked = rows.Count(r => r.Result == CheckResult.Unchecked),
+            StatedOn = dates.Count == 0 ? null : DateOf(dates[^1]),
+            Technologies = string.Join(_words["list.separator"], Technologies()),
+            Selection = audit is null ? _words["results.selection.none"]
+                : sitePages.All(audit.Pages.Contains) ? _words.Format("results.selection.all", ("count", audit.Pages.Count))
+                : _words.Format("results.selection.some", ("count", audit.Pages.Count), ("total", sitePages.Count)),
+            Period = dates.Count == 0 ? null : dates[0] == dates[^1] ? DateOf(dates[0]) : _words.Format("results.period", ("from", DateOf(dates[0])), ("to", DateOf(dates[^1]))),
+            Testers = (audit is null ? [] : new[] { _words.Format("results.tester.machine", ("browser", audit.Browser), ("axe", audit.Axe)) })
+                .Concat(record.Manual.Where(m => m.Result != CheckResult.Unchecked && m.By.Length > 0).Select(m => m.By).Distinct(StringComparer.Ordinal)
+                    .Select(by => _words.Format("results.tester.person", ("name", by)))).ToList(),
+            Due = rows.Count(r => r.ByPerson && IsDue(r.Criterion.Number)),
         });
+
+        bool IsDue(string criterion) => _plan.Info.PublicationKnown && record.Manual.LastOrDefault(m => m.Criterion == criterion) is { Date.Length: > 0 } m
+            && AccessibilityChecklist.IsDue(m.Date, _plan.Info.PublishedYear, _plan.Info.PublishedMonth);
+    }
+
+    /// <summary>
+    /// 依存したウェブコンテンツ技術: what the pages rely on, from the site model — HTML and CSS always, SVG where a page
+    /// draws a meter or a chart (every item's achievement), JavaScript where a page loads a script (the search box).
+    /// </summary>
+    private IEnumerable<string> Technologies()
+    {
+        yield return "HTML";
+        yield return "CSS";
+        if (_plan.Items.Count > 0) yield return "SVG";
+        yield return "JavaScript";   // every page loads the search box's script (Page.Scripts); without it the pages still work
     }
 
     /// <summary>「2026-11-25」 → 「2026年11月25日」.</summary>
