@@ -76,6 +76,29 @@ public static class AccessibilityFiles
         return new AccessibilityRecord(run, manual);
     }
 
+    /// <summary>
+    /// Writes the people's checks (manual.csv: 達成基準, 結果, 確認日, 確認者, メモ), one row per criterion in WCAG order,
+    /// UTF-8 with BOM and CRLF as Excel saves it, through a temporary file so a crash never leaves half a file.
+    /// </summary>
+    public static void WriteManual(string inputDir, IReadOnlyList<ManualCheck> checks)
+    {
+        var dir = Path.Combine(inputDir, Folder);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, Manual);
+        static string Cell(string s) => s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+        static string Word(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
+        var sb = new System.Text.StringBuilder("\uFEFF" + string.Join(",", ManualColumns) + "\r\n");
+        foreach (var c in Wcag20.All)
+        {
+            var check = checks.LastOrDefault(m => m.Criterion == c.Number);
+            sb.Append(c.Number).Append(',').Append(Word(check?.Result ?? CheckResult.Unchecked)).Append(',')
+              .Append(Cell(check?.Date ?? "")).Append(',').Append(Cell(check?.By ?? "")).Append(',').Append(Cell(check?.Note ?? "")).Append("\r\n");
+        }
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, sb.ToString(), new System.Text.UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+
     /// <summary>Writes the audit's results beside the input (LF, UTF-8, stable order), replacing the previous run.</summary>
     public static void Write(string inputDir, AuditRun run)
     {

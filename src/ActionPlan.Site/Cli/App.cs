@@ -38,6 +38,7 @@ public static class App
         "serve" => await ServeCommand.RunAsync(o, stdout, stderr),
         "next-year" => NextYearCommand.Run(o, stdout, stderr),
         "audit" => await AuditCommand.RunAsync(o, stdout, stderr),
+        "manual" => ManualCheckCommand.Run(o, Console.In, stdout, stderr, DateOnly.FromDateTime(DateTime.Now)),
         "pdf" => await PdfCommand.RunAsync(o, stdout, stderr),
         "init" => InitCommand.Run(o, stdout, stderr),
         _ => ExitCodes.Usage,

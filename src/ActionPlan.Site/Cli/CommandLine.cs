@@ -63,6 +63,8 @@ public static class CommandLine
             Input(), Output(), Theme(), BaseUrl(), Port(), NoCache(), Quiet(), Verbose());
         Make("audit", "作ったサイトの全ページをブラウザ（Chrome・Edge・Chromium）で試験し、結果を input/accessibility/results.json に保存します。",
             Input(), Output(), Quiet(), Verbose());
+        Make("manual", "人による確認（アクセシビリティ）を1項目ずつ案内し、答えを input/accessibility/manual.csv に記録します（先に build を実行します）。",
+            Input(), Output(), Quiet(), Verbose());
         Make("pdf", "冊子（全項目）をブラウザ（Chrome・Edge・Chromium）で印刷し、A4のPDF（タグ付き・しおり付き）を作ります。",
             Input(), PdfFile(), Theme(), PdfBaseUrl(), NoCache(), Quiet(), Verbose());
         var example = new Option<string?>("--example")
@@ -137,7 +139,7 @@ public static class CommandLine
             var message = error.Message;
             if (parse.UnmatchedTokens.Any(t => message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
             if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
-                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, pdf, init, next-year）。");
+                lines.Add("エラー: コマンドを指定してください（check, build, serve, audit, manual, pdf, init, next-year）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Option '(?<o>[^']+)' is required") is { Success: true } required)
                 lines.Add($"エラー: {required.Groups["o"].Value} を指定してください（例: {required.Groups["o"].Value} R5）。");
             else if (System.Text.RegularExpressions.Regex.Match(message, "^Argument '(?<v>[^']*)' not recognized. Must be one of:(?<list>[\\s\\S]*)") is { Success: true } choice)
