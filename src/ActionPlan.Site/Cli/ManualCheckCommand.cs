@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ActionPlan.Domain;
 using ActionPlan.Input;
+using ActionPlan.Rendering.Site;
 using ActionPlan.Site.Output;
 
 namespace ActionPlan.Site.Cli;
@@ -116,7 +117,7 @@ public static partial class ManualCheckCommand
             kinds["all"].Add(path);
             if (html.Contains("<svg", StringComparison.Ordinal)) kinds["images"].Add(path);
             if (html.Contains("<table", StringComparison.Ordinal)) kinds["tables"].Add(path);
-            if (html.Contains("<form", StringComparison.Ordinal) && !html.Contains("hidden>", StringComparison.Ordinal) || path == "search.html") kinds["forms"].Add(path);
+            if (html.Contains("<form", StringComparison.Ordinal) && !html.Contains("hidden>", StringComparison.Ordinal) || path == Slugs.Search) kinds["forms"].Add(path);
             if (html.Contains("<a ", StringComparison.Ordinal)) kinds["links"].Add(path);
         }
         return kinds;
@@ -128,7 +129,7 @@ public static partial class ManualCheckCommand
         var label = kind switch { "images" => "グラフや達成度の棒があるページ", "tables" => "表があるページ", "forms" => "検索など入力欄があるページ", "links" => "リンクがあるページ", _ => "すべてのページ" };
         if (list.Count == 0) return label + "（このサイトにはありません。「該当なし」になります）";
         // The pages a person recognises first: the search page, the index, an item's page; then the rest.
-        static int Rank(string p) => p switch { "search.html" => 0, "index.html" => 1, _ when p.StartsWith("items/", StringComparison.Ordinal) => 2, _ => 3 };
+        static int Rank(string p) => p == Slugs.Search ? 0 : p == Slugs.Home ? 1 : p.StartsWith(Slugs.Item(1)[..Slugs.Item(1).IndexOf('/')], StringComparison.Ordinal) ? 2 : 3;
         var shown = list.OrderBy(Rank).ThenBy(p => p, StringComparer.Ordinal).Take(3).ToList();
         return $"{label}: {string.Join("、", shown)}" + (list.Count > shown.Count ? $" ほか{list.Count - shown.Count}ページ" : "");
     }
