@@ -29,18 +29,28 @@ public sealed class SiteFixture : IAsyncLifetime
     public static string ExamplePrefix(string example) => $"examples/{example}/";
 
     /// <summary>
-    /// The pages the per-page browser pass loads: every page of the seed, and of each example the pages that show its
-    /// shape (index, items, policies, booklet, open data). The examples' other pages (divisions, chapters, accessibility,
-    /// 404) come from the same templates as the seed's with other names; the validators check them all (<see cref="Pages"/>),
-    /// and leaving them out of the browser keeps the suite within its ten minutes on two cores.
+    /// The pages the per-page browser pass loads: every page of the seed, and of each example one page of each kind that
+    /// shows its shape — the index (levels, summary, tally), the items that show each indicator kind, a policy page with
+    /// its own indicators, the booklet and the open data page. The examples' other pages come from the same templates
+    /// with other data; the validators read every one of them (<see cref="Pages"/>), and leaving them out of the browser
+    /// keeps the suite within its ten minutes on two cores.
     /// </summary>
     public static IReadOnlyList<string> PagePaths() =>
         SiteBuild.Real.Where(f => f.Path.EndsWith(".html")).Select(f => f.Path)
-            .Concat(SiteBuild.Examples.SelectMany(e => e.Value.Where(f => ShowsTheShape(f.Path)).Select(f => ExamplePrefix(e.Key) + f.Path)))
+            .Concat(SiteBuild.Examples.SelectMany(e => e.Value.Where(f => ShowsTheShape(e.Key, f.Path)).Select(f => ExamplePrefix(e.Key) + f.Path)))
             .ToList();
 
-    private static bool ShowsTheShape(string path) =>
-        path is "index.html" or "booklet.html" or "opendata/index.html" || path.StartsWith("items/", StringComparison.Ordinal) || path.StartsWith("policies/", StringComparison.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string[]> ShapePages = new Dictionary<string, string[]>
+    {
+        // 総合戦略: uncapped 130% (01), 累計 (02), 段階 (03), a bound target (04), baseline + final target + 見込 + 時点 (05),
+        // 増加 and a word value (07); 基本目標 pages with their own 数値目標 (1) and 評価不能 (2).
+        ["sogo-senryaku"] = ["items/01.html", "items/02.html", "items/03.html", "items/05.html", "items/07.html", "policies/1.html", "policies/2.html"],
+        // 行革: 累計 効果額 with extra fields (02), a grade given by staff (03); a 柱 with the tally (2).
+        ["gyokaku"] = ["items/02.html", "items/03.html", "policies/2.html"],
+    };
+
+    private static bool ShowsTheShape(string example, string path) =>
+        path is "index.html" or "booklet.html" or "opendata/index.html" || ShapePages.TryGetValue(example, out var pages) && pages.Contains(path);
 
     public async ValueTask InitializeAsync()
     {
