@@ -53,7 +53,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             : null;
 
         var latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear));
-        var status = latest.GradeWord ?? words["status." + latest.Modifier];
+        var status = latest.Word(words);
         var update = ItemUpdate.Of(Plan.Editions, item.Number);
         return new ItemPage
         {
@@ -73,7 +73,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             Breadcrumbs = links.Breadcrumbs(PageKinds.Item, path, trail.Select(p => (Slugs.Policy(p.Code), $"{p.Label} {p.Name}")).Append((path, Title(item))).ToArray()),
             Issues = issues,
             Goals = goals,
-            Latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear)),
+            Latest = latest,
             Years = years,
             Indicators = indicators.Rows(evaluation.Years),
             YearsHint = words["item.years-hint"] + (years.Any(y => y.Published is not null) ? words["item.years-hint-published"] : ""),

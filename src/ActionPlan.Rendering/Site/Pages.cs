@@ -117,6 +117,9 @@ public sealed record AchievementView(AchievementStatus Status, int? Percent, str
 
     public string Display => Percent is { } p ? $"{p}%" : "—";
 
+    /// <summary>The words beside the figure: the grade's word, or the theme's word for a year without one (status.*).</summary>
+    public string Word(Theme.Words words) => GradeWord ?? words["status." + Modifier];
+
     /// <summary>The meter's BEM modifier (ap-meter--achieved …), the theme's name for where the grade stands.</summary>
     public string Modifier => Status switch
     {

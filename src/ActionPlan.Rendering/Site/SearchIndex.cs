@@ -42,7 +42,7 @@ public static class SearchIndex
                 w.WriteStartArray("p");
                 foreach (var p in policies.Trail(item.PolicyCode)) w.WriteStringValue(p.Code);
                 w.WriteEndArray();
-                w.WriteString("g", latest.GradeWord ?? words["status." + latest.Modifier]);
+                w.WriteString("g", latest.Word(words));
                 w.WriteString("x", Text(item));
                 w.WriteEndObject();
             }

@@ -17,7 +17,7 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IUsesWords
     public Words Words { get; set; } = null!;
 
     /// <summary>A status's words (status.achieved …), from the theme's words file.</summary>
-    protected string Status(ActionPlan.Rendering.Site.AchievementView achievement) => achievement.GradeWord ?? Words["status." + achievement.Modifier];
+    protected string Status(ActionPlan.Rendering.Site.AchievementView achievement) => achievement.Word(Words);
 
     /// <summary>An achievement in a table cell: 「70%（一部達成）」, the words alone when there is no figure, empty for none.</summary>
     protected string AchievementText(ActionPlan.Rendering.Site.AchievementView? achievement) =>
