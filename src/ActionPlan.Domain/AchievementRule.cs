@@ -48,6 +48,39 @@ public static class AchievementRule
         return Clamp(RawRatio(indicator.Target.Value, indicator.Actual.Value, kind), cap);
     }
 
+    /// <summary>
+    /// The result against its baseline in the direction the plan wants (docs/achievement.md 2c): the way from the baseline
+    /// to the target when both are given, else the kind's (以上・累計・増加 up, 以下・減少 down); stages by their place in
+    /// the plan's 段階 list. Null without a baseline or a result, or when the indicator is not counted.
+    /// </summary>
+    /// <remarks>For 累計 the caller passes the indicator with <see cref="Indicator.Actual"/> already the running total.</remarks>
+    public static BaselineChange? Change(Indicator indicator, IReadOnlyList<string>? stages = null)
+    {
+        if (!indicator.Counted || indicator.NotRatable is not null) return null;
+        decimal baseline, actual, target;
+        bool hasTarget;
+        if (indicator.Kind == TargetKind.Stage)
+        {
+            if (stages is null || indicator.Words is not { Actual: { } a, Baseline: { } b } words) return null;
+            baseline = IndexOf(stages, b);
+            actual = IndexOf(stages, a);
+            if (baseline < 0 || actual < 0) return null;
+            hasTarget = words.Target is { } t && IndexOf(stages, t) >= 0;
+            target = hasTarget ? IndexOf(stages, words.Target!) : 0;
+        }
+        else
+        {
+            if (indicator.Baseline is null || indicator.Actual is null) return null;
+            baseline = indicator.Baseline.Value;
+            actual = indicator.Actual.Value;
+            hasTarget = indicator.Target is not null;
+            target = indicator.Target?.Value ?? 0;
+        }
+        var wanted = hasTarget && target != baseline ? Math.Sign(target - baseline)
+            : indicator.Kind is TargetKind.AtMost or TargetKind.Decrease ? -1 : 1;
+        return new BaselineChange(Math.Sign(actual - baseline) * wanted, baseline, actual);
+    }
+
     private static int IndexOf(IReadOnlyList<string> stages, string stage)
     {
         for (var i = 0; i < stages.Count; i++)

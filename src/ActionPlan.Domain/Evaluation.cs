@@ -54,8 +54,21 @@ public sealed record YearEvaluation(
     /// <summary>The plan's word for a year that cannot be rated (plan.md 評価不能), when it declares one.</summary>
     public string? NotRatableWord { get; init; }
 
-    /// <summary>Staff gave a grade and the figure computes to another one (the publish gate stops this).</summary>
-    public bool GivenGradeDisagrees => Results?.Given is { } given && Computed.Percent is not null && Grade is { } g && g.Word != given.Word;
+    /// <summary>The grade staff gave on the plan's own 職員の評価 scale, shown beside the computed one; null when the plan has no such scale or none was given.</summary>
+    public Grade? Staff { get; init; }
+
+    /// <summary>The grade staff gave, on whichever scale they give (職員の評価, or the plan's 評価).</summary>
+    public Grade? GivenGrade { get; init; }
+
+    /// <summary>The grade the computed figure earns on the scale staff give, when that scale is one of percents.</summary>
+    public Grade? StaffComputed { get; init; }
+
+    /// <summary>What the computed figure earns on the scale staff gave their grade on (for the message when they disagree).</summary>
+    public Grade? ComputedOnGivenScale => Staff is null ? Grade : StaffComputed;
+
+    /// <summary>Staff gave a grade with a percent rule and the figure computes to another one (the publish gate stops this).</summary>
+    public bool GivenGradeDisagrees => GivenGrade is { Rule: GradeRule.Percent } given && Computed.Percent is not null
+        && ComputedOnGivenScale is { } c && c != given;
 }
 
 /// <summary>An item with every year it has a plan or results for, evaluated.</summary>
@@ -120,11 +133,15 @@ public sealed class EvaluatedPlan
             var computed = results is null ? Achievement.None
                 : AchievementRule.Of(indicators.Where(i => i.Kind == EntryKind.Result && i.Ratio is not null).Select(i => new IndicatorRatio(i.Indicator, i.Ratio!.Value)).ToList());
             // The computed figure's grade; without one, the grade staff gave (a plan rated by people), if it is on the scale.
-            var grade = computed.Percent is { } p ? scale.Of(p) : scale.Grades.FirstOrDefault(g => g.Word == results?.Given?.Word);
+            var given = results?.Given is { } g ? info.StaffRating.Find(g.Word) : null;
+            var grade = (computed.Percent is { } p ? scale.Of(p) : null) ?? (info.StaffScale is null ? given : null);
             return new YearEvaluation(year, plan, results, computed, indicators, grade, grade is null ? GradePosition.Between : scale.PositionOf(grade))
             {
                 Forecast = forecast,
                 NotRatableWord = info.Form.NotRatable,
+                Staff = info.StaffScale is null ? null : given,
+                GivenGrade = given,
+                StaffComputed = computed.Percent is { } q && given?.Rule == GradeRule.Percent ? info.StaffRating.Of(q) : null,
             };
         }).ToList();
     }
@@ -140,7 +157,11 @@ public sealed class EvaluatedPlan
             rated = indicator with { Actual = total };
         }
         var ratio = AchievementRule.Ratio(rated, info.Rating.Cap, info.Form.Stages);
-        var grade = ratio is { } r && kind == EntryKind.Result ? info.Rating.Of(AchievementRule.ToPercent([r])) : null;
+        var grade = kind != EntryKind.Result ? null
+            : info.IndicatorRating.IsPercent ? ratio is { } r ? info.IndicatorRating.Of(AchievementRule.ToPercent([r])) : null
+            : info.IndicatorRating.OfIndicator(ratio, AchievementRule.Change(rated, info.Form.Stages),
+                indicator.Counted && (rated.Actual is not null || rated.Words?.Actual is not null || rated.NotRatable is not null),
+                indicator.Kind is not (TargetKind.Increase or TargetKind.Decrease));
         return new IndicatorEvaluation(indicator, kind, ratio, total, grade);
     }
 }

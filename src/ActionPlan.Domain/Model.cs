@@ -79,6 +79,18 @@ public sealed record PlanInfo(
     /// <summary>The scale this plan's years are rated on (plan.md 評価, 比率の上限), or the default one.</summary>
     public RatingScale Rating => Scale ?? RatingScale.Default;
 
+    /// <summary>指標の評価: the scale each indicator is graded on (e.g. against its baseline), when the plan declares one apart from 評価.</summary>
+    public RatingScale? IndicatorScale { get; init; }
+
+    /// <summary>職員の評価: the scale staff give their grade on, shown beside the computed one, when the plan declares one apart from 評価.</summary>
+    public RatingScale? StaffScale { get; init; }
+
+    /// <summary>The scale indicators are graded on: 指標の評価, or 評価.</summary>
+    public RatingScale IndicatorRating => IndicatorScale ?? Rating;
+
+    /// <summary>The scale staff grades are written on: 職員の評価, or 評価.</summary>
+    public RatingScale StaffRating => StaffScale ?? Rating;
+
     /// <summary>
     /// The last year whose plan this edition shows: <see cref="PlanYearsShown"/> years after the reporting year (plan.md
     /// 「示す計画の年数」, 2 when not written — Ogori's rolling plan), within the period.
@@ -242,11 +254,23 @@ public sealed record PlanShape(
 /// </summary>
 public sealed record Tally(string Name, IReadOnlyList<string> Grades)
 {
+    /// <summary>What is counted: items by their year's grade (the default), items by the grade staff gave, or counted indicators by their own grade.</summary>
+    public TallyOver Over { get; init; } = TallyOver.Grades;
+
     /// <summary>(counted, of, percent) over the years given; percent null when none has results.</summary>
     public (int Counted, int Of, decimal? Percent) Of(IEnumerable<YearEvaluation> years)
     {
         var withResults = years.Where(y => y.HasResults).ToList();
-        var counted = withResults.Count(y => y.Grade is { } g && Grades.Contains(g.Word));
-        return (counted, withResults.Count, withResults.Count == 0 ? null : Math.Floor(counted * 1000m / withResults.Count + 0.5m) / 10m);
+        var grades = Over switch
+        {
+            TallyOver.Indicators => withResults.SelectMany(y => y.Indicators.Where(i => i.Kind == EntryKind.Result && i.Indicator.Counted)).Select(i => i.Grade).ToList(),
+            TallyOver.StaffGrades => withResults.Select(y => y.Staff).ToList(),
+            _ => withResults.Select(y => y.Grade).ToList(),
+        };
+        var counted = grades.Count(g => g is not null && Grades.Contains(g.Word));
+        return (counted, grades.Count, grades.Count == 0 ? null : Math.Floor(counted * 1000m / grades.Count + 0.5m) / 10m);
     }
 }
+
+/// <summary>What a 集計 counts (docs/plan-shapes.md): items by the year's grade, items by the grade staff gave (職員の評価), or counted indicators by their grade (指標の評価).</summary>
+public enum TallyOver { Grades, StaffGrades, Indicators }

@@ -161,12 +161,17 @@ public static partial class ItemCsv
             d.Error("grade-on-plan", file, row.Line, Grade, "評価は「実績」の行にだけ書けます。", "この評価を同じ年度の実績の行に移してください。");
             return;
         }
-        if (info is not null && info.Rating.Grades.All(g => g.Word != word))
+        if (info is not null)
         {
-            var words = info.Rating.Grades.Select(g => g.Word).ToList();
-            d.Error("grade-unknown", file, row.Line, Grade, $"評価「{word}」は、この計画の評価（plan.md の「評価」）にありません。" + (Lookalike.DidYouMean(word, words) ?? ""),
-                $"使える評価: {string.Join("、", words)}。評価の段階を変えるときは plan.md の「評価」を直します。");
-            return;
+            var key = info.StaffScale is null ? RatingScaleText.ScaleKey : RatingScaleText.StaffKey;
+            if (info.StaffRating.Find(word) is not { } found)
+            {
+                var words = info.StaffRating.Grades.Select(g => g.Word).ToList();
+                d.Error("grade-unknown", file, row.Line, Grade, $"評価「{word}」は、この計画の評価（plan.md の「{key}」）にありません。" + (Lookalike.DidYouMean(word, words) ?? ""),
+                    $"使える評価: {string.Join("、", info.StaffRating.Grades.Select(g => g.Label))}。評価の段階を変えるときは plan.md の「{key}」を直します。");
+                return;
+            }
+            word = found.Word;
         }
         if (entry.Given is { } prev && prev.Word != word)
         {

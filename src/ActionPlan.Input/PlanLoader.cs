@@ -28,7 +28,7 @@ public static partial class PlanLoader
     /// <summary>What next-year leaves where staff still have to write (result lines, the publication month).</summary>
     public const string Placeholder = "（未記入）";
 
-    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", "評価", "比率の上限", "示す計画の年数", "自治体コード", "ライセンス", .. PlanShapeText.Keys];
+    private static readonly string[] PlanKeys = ["名称", "副題", "自治体", "都道府県", "担当", "開始年度", "終了年度", "実績年度", "公表", "原本", "原本名", .. RatingScaleText.Keys, "示す計画の年数", "自治体コード", "ライセンス", .. PlanShapeText.Keys];
     private static readonly string[] DivisionColumns = ["名称", "URL名", "電話", "メール", "ページ", "旧URL名"];
     private static readonly string[] DivisionRequired = ["名称", "URL名"];
     private static readonly string[] ChapterKeys = ["章", "題名", "一覧"];
@@ -204,8 +204,10 @@ public static partial class PlanLoader
             d.Warning("plan-original-title-without-url", file, fm.Get("原本名")!.Line, "原本名", "原本名がありますが、原本（アドレス）がありません。",
                 "「原本: https://…」の行を加えてください。加えるまでリンクは表示されません。");
         var scale = RatingScaleText.Read(fm, file, d, out var scaleOk);
+        var (indicatorScale, staffScale) = RatingScaleText.ReadOthers(fm, scale ?? RatingScale.Default, file, d, out var othersOk);
+        scaleOk &= othersOk;
         var yearsShown = PlanYearsShown(fm, file, d);
-        var shape = PlanShapeText.Read(fm, scale ?? RatingScale.Default, file, d, out var shapeOk);
+        var shape = PlanShapeText.Read(fm, new PlanScales(scale ?? RatingScale.Default, indicatorScale, staffScale), file, d, out var shapeOk);
         var (code, licence, catalogueOk) = ReadCatalogue(fm, file, d);
         if (!catalogueOk) return null;
         if (title is null || city is null || start is null || end is null || reporting is null || !publishedOk || !scaleOk || yearsShown is null || !shapeOk) return null;
@@ -213,6 +215,8 @@ public static partial class PlanLoader
         {
             MunicipalityCode = code,
             Licence = licence,
+            IndicatorScale = indicatorScale,
+            StaffScale = staffScale,
         };
         if (subtitle.Length == 0) return info with { Subtitle = info.DerivedSubtitle };
         if (subtitle != info.DerivedSubtitle)

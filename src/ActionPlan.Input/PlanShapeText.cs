@@ -21,8 +21,9 @@ public static class PlanShapeText
     public static readonly IReadOnlyList<string> Keys = [LevelsKey, StagesKey, TallyKey, FieldsKey, NoticeKey, NotRatableKey];
 
     /// <summary>The declared shape (null when plan.md declares none of it); <paramref name="ok"/> is false after an error.</summary>
-    public static PlanShape? Read(FrontMatter fm, RatingScale scale, string file, DiagnosticBag d, out bool ok)
+    public static PlanShape? Read(FrontMatter fm, PlanScales scales, string file, DiagnosticBag d, out bool ok)
     {
+        var scale = scales.Main;
         ok = true;
         if (Keys.All(k => fm.Get(k) is null)) return null;
         var levels = List(fm, LevelsKey, ['>', '＞', '、', ','], "基本目標 > 施策 > 具体的な取組み", file, d, ref ok);
@@ -58,14 +59,16 @@ public static class PlanShapeText
                     "「名前 = 数える評価」の形で書きます（例: 集計: 実施率 = ◎、○ → ◎か○の項目の割合を「実施率」として示します）。");
                 ok = false;
             }
-            else if (words.FirstOrDefault(w => scale.Grades.All(g => g.Word != w)) is { } unknown)
+            else if (scales.Over(words) is { } over) tally = new Tally(name, words) { Over = over };
+            else
             {
-                var known = scale.Grades.Select(g => g.Word).ToList();
-                d.Error("plan-tally-grade-unknown", file, tallyEntry.Line, TallyKey, $"集計の「{unknown}」は、この計画の評価（評価）にありません。" + (Lookalike.DidYouMean(unknown, known) ?? ""),
-                    $"使える評価: {string.Join("、", known)}");
+                var known = scales.All.SelectMany(s => s.Scale.Grades.Select(g => g.Word)).Distinct().ToList();
+                var unknown = words.FirstOrDefault(w => !known.Contains(w));
+                d.Error("plan-tally-grade-unknown", file, tallyEntry.Line, TallyKey,
+                    (unknown is null ? $"集計の「{string.Join("、", words)}」は、一つの評価の段階にそろっていません。" : $"集計の「{unknown}」は、この計画の評価（評価）にありません。" + (Lookalike.DidYouMean(unknown, known) ?? "")),
+                    $"どれか一つの段階の言葉を書きます。" + string.Concat(scales.All.Select(s => $"{s.Key}: {string.Join("、", s.Scale.Grades.Select(g => g.Word))}。")));
                 ok = false;
             }
-            else tally = new Tally(name, words);
         }
         else if (fm.Get(TallyKey) is not null) ok = false;
         string? notice = null;
@@ -102,4 +105,23 @@ public static class PlanShapeText
         d.Error("plan-list-duplicate", file, fm.Get(key)!.Line, key, $"{key}の「{dup.Key}」が2回あります。", "1回だけ書いてください。");
         ok = false;
     }
+}
+
+/// <summary>The plan's scales as plan.md declares them: 評価, and 指標の評価 and 職員の評価 when written apart.</summary>
+public sealed record PlanScales(RatingScale Main, RatingScale? Indicator, RatingScale? Staff)
+{
+    /// <summary>Each declared scale with the plan.md key that declares it, in the order a tally looks for its words.</summary>
+    public IEnumerable<(string Key, RatingScale Scale, TallyOver Over)> All
+    {
+        get
+        {
+            yield return (RatingScaleText.ScaleKey, Main, TallyOver.Grades);
+            if (Staff is not null) yield return (RatingScaleText.StaffKey, Staff, TallyOver.StaffGrades);
+            if (Indicator is not null) yield return (RatingScaleText.IndicatorKey, Indicator, TallyOver.Indicators);
+        }
+    }
+
+    /// <summary>What a tally of these words counts: the first scale that has every one of them.</summary>
+    public TallyOver? Over(IReadOnlyList<string> words) =>
+        All.Where(s => words.All(w => s.Scale.Grades.Any(g => g.Word == w))).Select(s => (TallyOver?)s.Over).FirstOrDefault();
 }

@@ -179,7 +179,7 @@ public class AchievementRuleTests
         foreach (var scale in new[] { RatingScale.Default, Sabc, new RatingScale([new("◎", 100), new("○", 70), new("△", 30), new("×", 0)], 1m) })
             for (var percent = 0; percent <= 300; percent++)
             {
-                var grade = scale.Of(percent);
+                var grade = scale.Of(percent)!;
                 var inRange = scale.Grades.Where(g => percent >= g.AtLeast && (scale.UpperOf(g) is not { } u || percent <= u || scale.RankOf(g) == 0)).ToList();
                 Assert.Equal(grade, inRange.First());
                 if (scale.RankOf(grade) > 0) Assert.Equal(scale.Grades[scale.RankOf(grade) - 1].AtLeast - 1, scale.UpperOf(grade));

@@ -70,4 +70,35 @@ public class GivenGradeTests
         Assert.Contains(message, error.Message);
         if (code == "grade-unknown") Assert.Contains("達成、一部達成、未達成", error.Hint);
     }
+
+    /// <summary>
+    /// A staff scale with bounds (plan.md 職員の評価: A 計画通り 100%、B 概ね計画通り 60%、…) can be contradicted by the figure: the
+    /// gate stops it at its cell, naming the grade the figure earns on that scale, not the plan's ◎○△×.
+    /// </summary>
+    [Fact]
+    public void A_staff_grade_with_bounds_that_contradicts_the_figure_is_not_published()
+    {
+        using var dir = Repo.CopyOf(Repo.Examples["gyokaku"]);
+        var plan = dir["input/plan.md"];
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("職員の評価: A 計画通り、B 概ね計画通り、C やや遅れている、D 遅れている",
+            "職員の評価: A 計画通り 100%、B 概ね計画通り 60%、C やや遅れている 30%、D 遅れている 0%"));
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var stops = Publishing.PublishGate.Judge(loaded, EvaluatedPlan.Of(loaded.Plan!)).Where(x => x.Code == "grade-disagrees").ToList();
+        var stop = Assert.Single(stops);                                   // No.2 R5: 43% is C on this scale, staff wrote B
+        Assert.Equal((Severity.Blocking, "input/items/02.csv", 3, "評価"), (stop.Severity, stop.File, stop.Line, stop.Field));
+        Assert.Contains("「B」と書かれていますが、達成度43%の評価は「C」です", stop.Message);
+    }
+
+    /// <summary>The change report says when a staff grade on its own scale changed (the year's computed grade is unchanged).</summary>
+    [Fact]
+    public void A_changed_staff_grade_is_in_the_change_report()
+    {
+        using var dir = Repo.CopyOf(Repo.Examples["gyokaku"]);
+        var csv = dir["input/items/04.csv"];
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace(",※,,,,B,,,", ",※,,,,C,,,"), new UTF8Encoding(true));
+        var report = ActionPlan.Site.Pipeline.ChangeReport.Compare(SiteBuild.Examples["gyokaku"], SiteBuild.Render(dir["input"]));
+        Assert.Contains("No.4 令和5年度の担当課の評価 B → C", report.PlanChanges);
+        Assert.DoesNotContain(report.PlanChanges, l => l.StartsWith("No.4 令和5年度の評価", StringComparison.Ordinal));
+    }
 }

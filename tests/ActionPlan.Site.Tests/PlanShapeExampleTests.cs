@@ -103,12 +103,72 @@ public class PlanShapeExampleTests
         Assert.Contains("<span class=\"ap-meter__words\">評価不能</span>", Page("sogo-senryaku", "policies/2.html"));
     }
 
+    /// <summary>
+    /// Two scales at once (行革: ◎○△× computed, A–D given by staff under plan.md 職員の評価): each year shows both, in words;
+    /// the index counts items on each; check, open data and the change report carry the staff grade apart.
+    /// </summary>
+    [Fact]
+    public void The_reform_example_shows_the_staff_grade_beside_the_computed_one()
+    {
+        const string e = "gyokaku";
+        var index = Page(e, "index.html");
+        Assert.Contains("担当課の評価ごとの項目数", index);
+        Assert.Contains("<span class=\"ap-stats__number\">2</span>項目 <span class=\"ap-stats__label\">A 計画通り</span>", index);   // No.1, No.3
+        Assert.Contains("<span class=\"ap-stats__number\">2</span>項目 <span class=\"ap-stats__label\">B 概ね計画通り</span>", index);  // No.2, No.4
+        Assert.Contains("<span class=\"ap-stats__number\">1</span>項目 <span class=\"ap-stats__label\">D 遅れている</span>", index);
+        var both = Page(e, "items/05.html");                                      // R5: 0% computed (×), D given
+        Assert.Contains("<span class=\"ap-meter__words\">×</span>\n  <span class=\"ap-meter__staff\">担当課の評価 D 遅れている</span>", both);
+        var staffOnly = Page(e, "items/03.html");                                 // no figure: the staff grade alone, never borrowed as ◎
+        Assert.Contains("<span class=\"ap-meter__words\">評価対象外（数値目標なし）</span>\n  <span class=\"ap-meter__staff\">担当課の評価 A 計画通り</span>", staffOnly);
+        Assert.Contains("担当課の評価 A 計画通り。\">", staffOnly);              // the page's description says it too
+        Assert.Contains("100%（◎） 担当課の評価 A 計画通り", Page(e, "booklet.html"));
+
+        using var json = JsonDocument.Parse(SiteBuild.Examples[e].Single(f => f.Path == "opendata/plan.json").Content);
+        var staff = json.RootElement.GetProperty("rating").GetProperty("staffGrades");
+        Assert.Equal(("A", "計画通り", "given"), (staff[0].GetProperty("word").GetString(), staff[0].GetProperty("meaning").GetString(), staff[0].GetProperty("rule").GetString()));
+        var csv = Encoding.UTF8.GetString(SiteBuild.Examples[e].Single(f => f.Path == "opendata/achievements.csv").Content);
+        Assert.Contains(",実績,,D,×,", csv);                                    // No.5 R5: 職員の評価 D, 指標の評価 ×
+
+        using var dir = Repo.CopyOf(Repo.Examples[e]);
+        var check = Cli.Invoke("check", "--input", dir["input"]);
+        Assert.Matches(@"5  職員提案制度の活用 +令和5年度 +0%  × +D +公表値なし", check.Out);
+        Assert.Contains("担当課", check.Out);
+    }
+
+    /// <summary>
+    /// Grades relative to the baseline (総合戦略's 指標の評価: 目標値超え / 基準値超え / 基準値と同水準（±10%以内） / 基準値より下落 /
+    /// 評価不能): each KPI's grade in the indicator table, the rules above it, the index counts KPIs per grade, and the
+    /// plan's 集計 is the share of KPIs that reached their target.
+    /// </summary>
+    [Fact]
+    public void The_strategy_example_grades_each_kpi_against_its_baseline()
+    {
+        const string e = "sogo-senryaku";
+        var index = Page(e, "index.html");
+        Assert.Contains("KPIの目標達成率 14.3%（7指標中1指標が目標値超え）", index);   // only No.1 (26 of 20)
+        Assert.Contains("指標の評価ごとの指標数", index);
+        Assert.Contains("<span class=\"ap-stats__number\">4</span>指標 <span class=\"ap-stats__label\">基準値超え</span>", index);   // No.2, 3, 5, 6
+        Assert.Contains("<span class=\"ap-stats__number\">1</span>指標 <span class=\"ap-stats__label\">基準値と同水準（±10%以内）</span>", index);   // No.7: 32 of 30
+        Assert.Contains("<span class=\"ap-stats__number\">1</span>指標 <span class=\"ap-stats__label\">基準値より下落</span>", index);   // No.4: 27.5% of 31.0%
+
+        var fell = Page(e, "items/04.html");
+        Assert.Contains("<th scope=\"col\" class=\"ap-table__header\">評価</th>", fell);
+        Assert.Contains("<td class=\"ap-table__cell\">基準値より下落</td>", fell);
+        Assert.Contains("基準値と同水準（±10%以内）: 基準値の±10%以内", fell);
+        Assert.Contains("<td class=\"ap-table__cell\">基準値と同水準（±10%以内）</td>", Page(e, "items/07.html"));
+        var goal = Page(e, "policies/2.html");                                     // R4 1.38 of 1.40: within; R5 not ratable
+        Assert.Contains("<td class=\"ap-table__cell\">基準値と同水準（±10%以内）</td>", goal);
+        Assert.Contains("<td class=\"ap-table__cell\">評価不能</td>", goal);
+        // Ogori's plan declares no 指標の評価: no such column there.
+        Assert.DoesNotContain("<th scope=\"col\" class=\"ap-table__header\">評価</th>", Encoding.UTF8.GetString(SiteBuild.Real.Single(f => f.Path == "items/01.html").Content));
+    }
+
     [Fact]
     public void The_reform_example_counts_items_as_a_rate_sums_its_savings_and_shows_its_own_fields()
     {
         const string e = "gyokaku";
         var index = Page(e, "index.html");
-        Assert.Contains("実施率 60.0%（5項目中3項目が◎・○）", index);          // No.1 ◎, No.3 ◎ (staff), No.4 ○ of 5
+        Assert.Contains("実施率 40.0%（5項目中2項目が◎・○）", index);          // No.1 ◎, No.4 ○ of 5 (No.3 has no figure, only a staff grade)
         Assert.Contains(">取組項目の一覧</h2>", index);
         var savings = Page(e, "items/02.html");
         Assert.Contains("累計 1.3億円", savings);                               // 0.5 + 0.8 of 3億円 → 43%
@@ -116,8 +176,6 @@ public class PlanShapeExampleTests
         Assert.Contains("目標値 3億円（令和8年度）", savings);
         Assert.Contains("id=\"field-1\">今後の方向性</h2>", savings);
         Assert.Contains("id=\"field-2\">行革推進委員会の意見</h2>", savings);
-        var staffGraded = Page(e, "items/03.html");
-        Assert.Contains("<span class=\"ap-meter__words\">◎</span>", staffGraded);
         Assert.Contains("今後の方向性", Page(e, "booklet.html"));
         Assert.Contains("実施率 50.0%（2項目中1項目が◎・○）", Page(e, "policies/2.html"));   // No.2 △, No.4 ○
     }

@@ -28,16 +28,35 @@ public sealed record OpenDataShape(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Fields);
 
 /// <summary>集計: <see cref="Name"/> = the share of items whose grade is one of <see cref="Grades"/>.</summary>
-public sealed record OpenDataTally(string Name, IReadOnlyList<string> Grades);
+public sealed record OpenDataTally(string Name, IReadOnlyList<string> Grades)
+{
+    /// <summary>What is counted when not items by their year's grade: staffGrades (items by 職員の評価) or indicators (by 指標の評価).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Over { get; init; }
+}
 
 /// <summary>An extra section of an item (今後の方向性).</summary>
 public sealed record OpenDataField(string Name, IReadOnlyList<OpenDataGroup> Content);
 
 /// <param name="Grades">From the best down: the word and the lowest whole percent that earns it.</param>
 /// <param name="Cap">The cap on an indicator's ratio (1 = 100%); null when a result above its target counts as it is.</param>
-public sealed record OpenDataRating(IReadOnlyList<OpenDataGrade> Grades, decimal? Cap);
+public sealed record OpenDataRating(IReadOnlyList<OpenDataGrade> Grades, decimal? Cap)
+{
+    /// <summary>指標の評価: the scale each indicator is graded on, when the plan declares one apart; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataGrade>? IndicatorGrades { get; init; }
+    /// <summary>職員の評価: the scale staff give their grade on (givenGrade), when the plan declares one apart; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<OpenDataGrade>? StaffGrades { get; init; }
+}
 
-public sealed record OpenDataGrade(string Word, int AtLeast);
+/// <param name="AtLeast">The lowest whole percent that earns a percent grade (0 for the other rules).</param>
+public sealed record OpenDataGrade(string Word, int AtLeast)
+{
+    /// <summary>How the grade is earned when not by a percent: target, aboveBaseline, nearBaseline, belowBaseline, notRatable, given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Rule { get; init; }
+    /// <summary>The words after a symbol (A 計画通り → 計画通り).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Meaning { get; init; }
+    /// <summary>nearBaseline: the ±share of the baseline it allows (0.1 = ±10%).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? Band { get; init; }
+}
 
 public sealed record OpenDataPeriod(int Start, int End, string StartLabel, string EndLabel);
 

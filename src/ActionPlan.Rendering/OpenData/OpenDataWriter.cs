@@ -131,6 +131,22 @@ public static class OpenDataWriter
         _ => null,
     };
 
+    private static List<OpenDataGrade> Grades(RatingScale scale) => scale.Grades.Select(g => new OpenDataGrade(g.Word, g.AtLeast)
+    {
+        Rule = g.Rule switch
+        {
+            GradeRule.Percent => null,
+            GradeRule.TargetReached => "target",
+            GradeRule.AboveBaseline => "aboveBaseline",
+            GradeRule.NearBaseline => "nearBaseline",
+            GradeRule.BelowBaseline => "belowBaseline",
+            GradeRule.NotRatable => "notRatable",
+            _ => "given",
+        },
+        Meaning = g.Meaning,
+        Band = g.Rule == GradeRule.NearBaseline ? g.Band : null,
+    }).ToList();
+
     /// <summary>The whole plan as the typed open-data document.</summary>
     public static OpenDataPlan Document(EvaluatedPlan evaluated, Words words)
     {
@@ -142,7 +158,11 @@ public static class OpenDataWriter
             info.PublicationKnown ? $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}" : null,
             info.ReportingYear.Western,
             words["opendata.rule"],
-            new OpenDataRating(info.Rating.Grades.Select(g => new OpenDataGrade(g.Word, g.AtLeast)).ToList(), info.Rating.Cap),
+            new OpenDataRating(Grades(info.Rating), info.Rating.Cap)
+            {
+                IndicatorGrades = info.IndicatorScale is { } byIndicator ? Grades(byIndicator) : null,
+                StaffGrades = info.StaffScale is { } staff ? Grades(staff) : null,
+            },
             plan.Policies.Select(p => new OpenDataPolicy(p.Code, p.ParentCode, p.Label, p.Name, p.Description, p.Notes)
             {
                 Years = evaluated.Policies.TryGetValue(p.Code, out var own) ? own.Select(y => Year(y, words)).ToList() : null,
@@ -156,7 +176,7 @@ public static class OpenDataWriter
             }).ToList())
         {
             Shape = info.Shape is null ? null : new OpenDataShape(info.Form.Levels.Count == 0 ? null : info.Form.Levels, info.Form.Stages.Count == 0 ? null : info.Form.Stages,
-                info.Form.Tally is { } t ? new OpenDataTally(t.Name, t.Grades) : null, info.Form.Fields.Count == 0 ? null : info.Form.Fields),
+                info.Form.Tally is { } t ? new OpenDataTally(t.Name, t.Grades) { Over = t.Over switch { TallyOver.Indicators => "indicators", TallyOver.StaffGrades => "staffGrades", _ => null } } : null, info.Form.Fields.Count == 0 ? null : info.Form.Fields),
         };
     }
 

@@ -28,8 +28,32 @@ public sealed class Indicators(PlanInfo info, Theme.Words words)
             i.Counted ? words["indicator.counted"] : words["indicator.not-counted"],
             i.Counted,
             i.Baseline is not null || i.Words?.Baseline is not null ? Baseline(i) : null,
-            e.Kind == EntryKind.Forecast);
+            e.Kind == EntryKind.Forecast)
+        {
+            Grade = info.IndicatorScale is null ? null : e.Kind == EntryKind.Result && i.Counted ? e.Grade?.Label ?? "—" : "",
+        };
     }
+
+    /// <summary>
+    /// How each grade of a scale is earned, in the theme's words: 「目標値超え: 目標値に達した」「基準値と同水準: 基準値の±10%以内」,
+    /// or a percent range; the hint above the indicator table says it when the plan grades indicators apart.
+    /// </summary>
+    public string RulesOf(RatingScale scale) => string.Join(words["grade-rule.separator"], scale.Grades.Select(g =>
+    {
+        var band = (scale.Grades.FirstOrDefault(x => x.Rule == GradeRule.NearBaseline)?.Band ?? 0m) * 100m;
+        var bandText = band.ToString("0.##", CultureInfo.InvariantCulture);
+        var rule = g.Rule switch
+        {
+            GradeRule.Percent => words.Format("grade-rule.percent", ("low", g.AtLeast)),
+            GradeRule.TargetReached => words["grade-rule.target"],
+            GradeRule.AboveBaseline => band == 0 ? words["grade-rule.above"] : words.Format("grade-rule.above-band", ("band", bandText)),
+            GradeRule.NearBaseline => words.Format("grade-rule.near", ("band", bandText)),
+            GradeRule.BelowBaseline => band == 0 ? words["grade-rule.below"] : words.Format("grade-rule.below-band", ("band", bandText)),
+            GradeRule.NotRatable => words["grade-rule.not-ratable"],
+            _ => words["grade-rule.given"],
+        };
+        return words.Format("grade-rule.item", ("grade", g.Label), ("rule", rule));
+    }));
 
     private string? KindWord(TargetKind? kind) => kind switch
     {
@@ -54,6 +78,7 @@ public sealed class Indicators(PlanInfo info, Theme.Words words)
         if (all.Any(i => i.Kind is TargetKind.Increase or TargetKind.Decrease)) hint += words["item.direction-rule"];
         foreach (var word in all.Select(i => i.NotRatable).OfType<string>().Distinct(StringComparer.Ordinal))
             hint += words.Format("item.not-ratable-rule", ("word", word));
+        if (info.IndicatorScale is { } scale && all.Any(i => i.Counted)) hint += words.Format("item.indicator-grade-rule", ("rules", RulesOf(scale)));
         return hint;
     }
 

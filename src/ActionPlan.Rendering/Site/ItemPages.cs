@@ -60,7 +60,8 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
             LastUpdated = update is null ? null : Wareki.Month(update.Edition.Year, update.Edition.Month, words),
             StaleNote = update is { Stale: true } ? words.Format("item.stale", ("count", update.EditionsSince)) : null,
             Summary = words.Format("item.description", ("heading", Title(item)), ("city", Plan.Info.City), ("title", Plan.Info.Title),
-                ("year", evaluated.ReportingYear.Japanese), ("achievement", latest.Percent is null ? status : $"{latest.Display}（{status}）")),
+                ("year", evaluated.ReportingYear.Japanese), ("achievement", latest.Percent is null ? status : $"{latest.Display}（{status}）"))
+                + (latest.StaffText(words) is { } staff ? words.Format("item.description-staff", ("staff", staff)) : ""),
             Path = path,
             Heading = Title(item),
             Site = site,

@@ -113,7 +113,16 @@ public abstract record Page
 public sealed record AchievementView(AchievementStatus Status, int? Percent, string Year, string? GradeWord = null, GradePosition Position = GradePosition.Between)
 {
     public static AchievementView Of(YearEvaluation year) => new(year.Status, year.Computed.Percent, year.Year.Japanese,
-        year.Grade?.Word ?? (year.Status == AchievementStatus.NotRatable ? year.NotRatableWord : null), year.Position);
+        year.Grade?.Label ?? (year.Status == AchievementStatus.NotRatable ? year.NotRatableWord : null), year.Position)
+    {
+        Staff = year.Staff?.Label,
+    };
+
+    /// <summary>The grade staff gave on the plan's 職員の評価 scale (「A 計画通り」), shown beside the computed one in words; null when the plan has no such scale or none was given.</summary>
+    public string? Staff { get; init; }
+
+    /// <summary>The staff grade as the page says it (the theme's meter.staff words), or null.</summary>
+    public string? StaffText(Theme.Words words) => Staff is null ? null : words.Format("meter.staff", ("grade", Staff));
 
     public string Display => Percent is { } p ? $"{p}%" : "—";
 
@@ -157,7 +166,20 @@ public sealed record SummaryCount(int Count, string Label);
 
 /// <summary>Counts for the latest year's summary on the index: one per grade of the plan's scale, then the items without one.</summary>
 /// <param name="Tally">The plan's declared count (plan.md 集計) in words: 「実施率 75.0%（8項目中6項目が◎・○）」; null when the plan declares none.</param>
-public sealed record YearSummary(string Year, IReadOnlyList<SummaryCount> Counts, int Total, string? Tally = null);
+public sealed record YearSummary(string Year, IReadOnlyList<SummaryCount> Counts, int Total, string? Tally = null)
+{
+    /// <summary>The items per grade of the plan's scale, as the stats component shows them.</summary>
+    public StatsView Stats => new(Counts, Unit);
+
+    /// <summary>What the main counts count (the theme's summary.unit-items: 項目).</summary>
+    public string Unit { get; init; } = "";
+
+    /// <summary>Counts on the plan's other scales (職員の評価 per item, 指標の評価 per indicator), each with its title; empty when it declares none.</summary>
+    public IReadOnlyList<StatsView> Others { get; init; } = [];
+}
+
+/// <summary>Counts per grade of one scale: what they count (項目, 指標) and, for a scale beside the plan's own, its title.</summary>
+public sealed record StatsView(IReadOnlyList<SummaryCount> Counts, string Unit, string? Title = null, string? Id = null);
 
 /// <summary>
 /// Years at a glance: every item × every fiscal year with results, each cell the achievement in number and words.
@@ -237,12 +259,19 @@ public sealed record FigureView(string Display, string Spoken, string? Meaning =
 
 /// <param name="Baseline">基準値, when the indicator has one (the table then shows the column).</param>
 public sealed record IndicatorRow(string Year, string Name, FigureView Target, FigureView Actual, string Unit, string Kind, string Ratio, string Counted, bool IsCounted, FigureView? Baseline = null,
-    bool IsForecast = false);
+    bool IsForecast = false)
+{
+    /// <summary>The indicator's grade on the plan's 指標の評価 (「基準値超え」, 「—」 when it has none); null when the plan declares no such scale.</summary>
+    public string? Grade { get; init; }
+}
 
 /// <summary>The indicator table: its rows, and whether any has a 基準値 (only then is the column shown).</summary>
 public sealed record IndicatorTableView(IReadOnlyList<IndicatorRow> Rows)
 {
     public bool HasBaseline => Rows.Any(r => r.Baseline is not null);
+
+    /// <summary>Whether the rows carry the plan's 指標の評価 (only then is the 評価 column shown).</summary>
+    public bool HasGrade => Rows.Any(r => r.Grade is not null);
 }
 
 /// <summary>The achievement trend as an inline SVG: geometry computed here, the template only draws it.</summary>

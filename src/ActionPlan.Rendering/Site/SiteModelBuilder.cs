@@ -148,10 +148,25 @@ public sealed class SiteModelBuilder
         var counts = scale.Grades.Select(g => new SummaryCount(reporting.Count(y => y.Status == AchievementStatus.Graded && y.Grade == g), GradeLabel(scale, g)))
             .Append(new SummaryCount(reporting.Count(y => y.Status != AchievementStatus.Graded), _words["summary.ungraded"])).ToList();
         var tally = _plan.Info.Form.Tally is { } t && t.Of(reporting) is { Percent: { } percent } result
-            ? _words.Format("summary.tally", ("name", t.Name), ("percent", percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
+            ? _words.Format(t.Over == TallyOver.Indicators ? "summary.tally-indicators" : "summary.tally", ("name", t.Name), ("percent", percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("of", result.Of), ("count", result.Counted), ("grades", string.Join(_words["summary.tally-separator"], t.Grades)))
             : null;
-        return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count, tally);
+        var others = new List<StatsView>();
+        if (_plan.Info.StaffScale is { } staff)
+        {
+            var withResults = reporting.Where(y => y.HasResults).ToList();
+            others.Add(new StatsView(staff.Grades.Select(g => new SummaryCount(withResults.Count(y => y.Staff == g), g.Label))
+                .Append(new SummaryCount(reporting.Count(y => y.Staff is null), _words["summary.staff-ungraded"])).ToList(),
+                _words["summary.unit-items"], _words["summary.staff-title"], "summary-staff"));
+        }
+        if (_plan.Info.IndicatorScale is { } byIndicator)
+        {
+            var rated = reporting.Where(y => y.HasResults).SelectMany(y => y.Indicators.Where(i => i.Kind == EntryKind.Result && i.Indicator.Counted)).ToList();
+            others.Add(new StatsView(byIndicator.Grades.Select(g => new SummaryCount(rated.Count(i => i.Grade == g), g.Label))
+                .Append(new SummaryCount(rated.Count(i => i.Grade is null), _words["summary.indicator-ungraded"])).ToList(),
+                _words["summary.unit-indicators"], _words["summary.indicator-title"], "summary-indicators"));
+        }
+        return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count, tally) { Unit = _words["summary.unit-items"], Others = others };
     }
 
     /// <summary>「達成（100%）」「一部達成（1～99%）」「S（100%以上）」: a grade's word with the percents that earn it.</summary>
@@ -161,7 +176,7 @@ public sealed class SiteModelBuilder
         var range = upper is null ? _words.Format("summary.range-from", ("low", grade.AtLeast))
             : upper == grade.AtLeast ? _words.Format("summary.range-exact", ("value", upper.Value))
             : _words.Format("summary.range", ("low", grade.AtLeast), ("high", upper.Value));
-        return _words.Format("summary.grade", ("grade", grade.Word), ("range", range));
+        return _words.Format("summary.grade", ("grade", grade.Label), ("range", range));
     }
 
     /// <summary>Items × years with results, once there are two or more such years (one year is the item tables already).</summary>
@@ -330,7 +345,7 @@ public sealed class SiteModelBuilder
             Policies = _plan.Policies.Select(p => new SearchChoice(p.Code,
                 string.Concat(Enumerable.Repeat(_words["search.indent"], _policies.Trail(p.Code).Count - 1)) + $"{p.Label} {p.Name}")).ToList(),
             Divisions = Divisions().Select(d => new SearchChoice(d.Name, d.Name)).ToList(),
-            Grades = scale.Grades.Select(g => new SearchChoice(g.Word, g.Word))
+            Grades = scale.Grades.Select(g => new SearchChoice(g.Label, g.Label))
                 .Concat(new[] { "none", "not-ratable", "pending" }.Select(m => _words["status." + m]).Select(w => new SearchChoice(w, w))).ToList(),
             FoundMessage = _words["search.found"],
             NoneMessage = _words["search.none"],

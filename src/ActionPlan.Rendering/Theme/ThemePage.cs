@@ -21,7 +21,8 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IUsesWords
 
     /// <summary>An achievement in a table cell: 「70%（一部達成）」, the words alone when there is no figure, empty for none.</summary>
     protected string AchievementText(ActionPlan.Rendering.Site.AchievementView? achievement) =>
-        achievement is null ? "" : achievement.Percent is null ? Status(achievement) : $"{achievement.Display}（{Status(achievement)}）";
+        achievement is null ? "" : (achievement.Percent is null ? Status(achievement) : $"{achievement.Display}（{Status(achievement)}）")
+            + (achievement.StaffText(Words) is { } staff ? " " + staff : "");
 
     /// <summary>The document title (title.home on the home page, title.page elsewhere).</summary>
     protected string DocumentTitle(ActionPlan.Rendering.Site.Page page) => page.IsHome

@@ -74,6 +74,9 @@ public sealed record ChangeReport(IReadOnlyList<string> Added, IReadOnlyList<str
                     lines.Add($"No.{item.Number} {state.Label}計画を追加");
                 else if (LinesHash(prev) != LinesHash(state))
                     lines.Add($"No.{item.Number} {state.Label}の計画・実績の文を変更");
+                // A grade staff gave on a scale of its own (職員の評価) is reported apart; on the plan's scale it is the year's grade above.
+                if (prev?.GivenGrade is { } gb && state.GivenGrade is { } ga && gb != ga && (state.Grade != ga || prev.Grade != gb))
+                    lines.Add($"No.{item.Number} {state.Label}の担当課の評価 {gb} → {ga}");
             }
         }
         foreach (var item in a.Items.Where(i => !after.Contains(i.Number)).OrderBy(i => i.Number))

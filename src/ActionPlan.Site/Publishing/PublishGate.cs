@@ -51,8 +51,8 @@ public static class PublishGate
             if (troubled.Contains(file)) continue;
             foreach (var year in item.WithResults.Where(y => y.GivenGradeDisagrees))
                 found.Add(new Diagnostic(Severity.Blocking, "grade-disagrees", file, year.Results!.Given!.Line, ItemCsv.Grade,
-                    $"{year.Year.Japanese}の評価は「{year.Results.Given.Word}」と書かれていますが、達成度{year.Computed.Display}の評価は「{year.Grade!.Word}」です。",
-                    $"評価を「{year.Grade.Word}」に直すか、評価の列を空にしてください（空なら計算した達成度の評価を表示します）。指標の値が違うなら、そちらを直します。"));
+                    $"{year.Year.Japanese}の評価は「{year.Results.Given.Word}」と書かれていますが、達成度{year.Computed.Display}の評価は「{year.ComputedOnGivenScale!.Word}」です。",
+                    $"評価を「{year.ComputedOnGivenScale.Word}」に直すか、評価の列を空にしてください（空なら計算した達成度の評価を表示します）。指標の値が違うなら、そちらを直します。"));
             foreach (var year in item.WithResults.Where(y => y.Published is not null))
             {
                 var published = year.Published!;
