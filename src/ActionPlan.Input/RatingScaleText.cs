@@ -193,11 +193,11 @@ public static partial class RatingScaleText
     private static Grade? Parse(string raw)
     {
         var folded = raw.Normalize(NormalizationForm.FormKC).Trim();
-        var eq = raw.IndexOfAny(['=', '＝']);
-        if (eq > 0)
+        var eq = raw.IndexOfAny(['=', '＝', ':', '：']);
+        if (eq > 0 && folded.IndexOfAny(['=', ':']) is var at and > 0)
         {
             var word = raw[..eq].Trim();
-            var condition = folded[(folded.IndexOf('=') + 1)..].Trim();
+            var condition = folded[(at + 1)..].Trim();
             if (word.Length == 0 || condition.Length == 0) return null;
             if (PercentCondition().Match(condition) is { Success: true } p)
                 return new Grade(word.Normalize(NormalizationForm.FormKC), int.Parse(p.Groups["n"].Value, CultureInfo.InvariantCulture));

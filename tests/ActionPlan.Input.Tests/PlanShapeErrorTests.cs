@@ -152,4 +152,20 @@ public class PlanShapeErrorTests
         Assert.Contains("職員の評価", d.Message);
         Assert.Contains("A 計画通り、B 概ね計画通り、C やや遅れている、D 遅れている", d.Hint);
     }
+
+    /// <summary>Staff write the conditions as they type: 「：」 for 「=」, full-width ±１０％, spaces or none — all read the same.</summary>
+    [Fact]
+    public void Indicator_grade_conditions_are_read_in_the_forms_staff_type()
+    {
+        using var dir = Example();
+        var plan = dir["input/plan.md"];
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("目標値超え = 目標達成、基準値超え = 基準値より上、基準値と同水準（±10%以内） = 基準値±10%",
+            "目標値超え：目標達成、基準値超え=基準値より改善、基準値と同水準（±10%以内） ＝ 基準値±１０％以内"));
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var scale = loaded.Plan!.Info.IndicatorScale!;
+        Assert.Equal(["目標値超え", "基準値超え", "基準値と同水準（±10%以内）", "基準値より下落", "評価不能"], scale.Grades.Select(g => g.Word));
+        Assert.Equal(0.1m, scale.Grades[2].Band);
+        Assert.Equal(ActionPlan.Domain.GradeRule.AboveBaseline, scale.Grades[1].Rule);
+    }
 }

@@ -101,4 +101,17 @@ public class GivenGradeTests
         Assert.Contains("No.4 令和5年度の担当課の評価 B → C", report.PlanChanges);
         Assert.DoesNotContain(report.PlanChanges, l => l.StartsWith("No.4 令和5年度の評価", StringComparison.Ordinal));
     }
+
+    /// <summary>A group's grade: a policy's own indicators (policies/CODE.csv) take a staff grade on 職員の評価 like an item's, shown on its page.</summary>
+    [Fact]
+    public void A_policy_takes_a_staff_grade_beside_its_computed_one()
+    {
+        using var dir = Repo.CopyOf(Repo.Examples["sogo-senryaku"]);
+        var plan = dir["input/plan.md"];
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("例:", "職員の評価: A 順調、B 概ね順調、C 遅れ\n例:"));
+        var csv = dir["input/policies/1.csv"];
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("24,900人\",人,以上,※,,,\"24,000人\",,", "24,900人\",人,以上,※,,,\"24,000人\",B,"), new UTF8Encoding(true));
+        var page = Encoding.UTF8.GetString(SiteBuild.Render(dir["input"]).Single(f => f.Path == "policies/1.html").Content);
+        Assert.Contains("<span class=\"ap-meter__words\">A</span>\n  <span class=\"ap-meter__staff\">担当課の評価 B 概ね順調</span>", page);   // 90%: A on 評価
+    }
 }

@@ -6,8 +6,8 @@ namespace ActionPlan.Site.Tests;
 
 /// <summary>
 /// Tried as a new city would (issue 20): a small 総合戦略-shaped plan written only from input/README.md's 「計画の形」
-/// section — two 基本目標, five KPIs with baselines, one milestone, one cumulative target — checks clean, and every
-/// figure is the one computed by hand from the README's rules (written beside each row).
+/// section — two 基本目標, five KPIs with baselines, one milestone, one cumulative target, each KPI graded against its
+/// baseline (指標の評価) — checks clean, and every figure and grade is the one computed by hand from the README's rules.
 /// </summary>
 public class NewCityTrialTests
 {
@@ -61,6 +61,8 @@ public class NewCityTrialTests
             比率の上限: なし
             階層: 基本目標 > 施策 > 取組み
             段階: 未着手、検討、策定、実施
+            指標の評価: 目標値超え = 目標達成、基準値超え = 基準値より上、基準値と同水準（±10%以内） = 基準値±10%、基準値より下落 = 基準値より下、評価不能 = 評価不能
+            集計: KPIの目標達成率 = 目標値超え
             ---
             """);
         Write(Path.Combine(input, "divisions.csv"), "名称,URL名,電話,メール,ページ,旧URL名\n企画課,kikaku,,,,\n");
@@ -111,5 +113,15 @@ public class NewCityTrialTests
         Assert.Matches(@"<span class=""ap-stats__number"">1</span>項目 <span class=""ap-stats__label"">C（0～49%）", index);
         Assert.Contains("取組みの一覧", index);   // the plan's own level names
         Assert.Contains("累計 55人", File.ReadAllText(dir["_site/items/04.html"]));
+
+        // Each KPI against its baseline (README 「指標ごとの評価」), by hand: No.2 46 ≥ 40 and No.7 790 ≤ 800 reach their
+        // targets; No.1 +7,000 of 50,000, No.3 未着手 → 検討, No.5 20 → 5 (fewer is better) and No.6 +8.5 of 40.0 move
+        // beyond ±10% the wanted way; No.4 has no baseline and has not reached 100人: 評価不能.
+        var kpis = new (int Number, string Grade)[] { (1, "基準値超え"), (2, "目標値超え"), (3, "基準値超え"), (4, "評価不能"), (5, "基準値超え"), (6, "基準値超え"), (7, "目標値超え") };
+        foreach (var (number, grade) in kpis)
+            Assert.Contains($"<td class=\"ap-table__cell\">{grade}</td>", File.ReadAllText(dir[$"_site/items/{number:00}.html"]));
+        Assert.Contains("令和5年度のKPIの目標達成率: 28.6%（7指標中2指標が目標値超え）", check.Out);
+        Assert.Matches(@"<span class=""ap-stats__number"">4</span>指標 <span class=""ap-stats__label"">基準値超え", index);
+        Assert.Matches(@"<span class=""ap-stats__number"">1</span>指標 <span class=""ap-stats__label"">評価不能", index);
     }
 }
