@@ -14,6 +14,8 @@ public enum AchievementStatus
     NotRatable,
     /// <summary>No results for the year yet: 実績未登録.</summary>
     NoResults,
+    /// <summary>A figure, but the plan's scale (評価) is given by people and no grade was given for the year: 評価未記入.</summary>
+    Ungraded,
 }
 
 /// <summary>One indicator with the ratio the rule gives it (null when it does not count or cannot be computed).</summary>
@@ -45,6 +47,7 @@ public sealed record YearEvaluation(
     public AchievementStatus Status =>
         !HasResults ? AchievementStatus.NoResults
         : Grade is not null ? AchievementStatus.Graded
+        : Computed.Percent is not null ? AchievementStatus.Ungraded
         : Results!.Lines.SelectMany(l => l.Indicators).Any(i => i.Counted && i.NotRatable is not null) ? AchievementStatus.NotRatable
         : AchievementStatus.NotAssessed;
 

@@ -114,4 +114,37 @@ public class GivenGradeTests
         var page = Encoding.UTF8.GetString(SiteBuild.Render(dir["input"]).Single(f => f.Path == "policies/1.html").Content);
         Assert.Contains("<span class=\"ap-meter__words\">A</span>\n  <span class=\"ap-meter__staff\">担当課の評価 B 概ね順調</span>", page);   // 90%: A on 評価
     }
+
+    /// <summary>
+    /// A plan rated only by people (評価 of words, no bounds: A 計画通り … D 遅れている): each year takes the grade staff gave,
+    /// figure or not; a year with a figure but no grade says 評価未記入, not 評価対象外; the index counts items per grade
+    /// without ranges.
+    /// </summary>
+    [Fact]
+    public void A_plan_rated_only_by_people_grades_every_year_by_the_grade_given()
+    {
+        using var dir = Repo.CopyOf(Repo.Examples["gyokaku"]);
+        var plan = dir["input/plan.md"];
+        var text = File.ReadAllText(plan);
+        text = text.Replace("評価: ◎ 100%、○ 80%、△ 1%、× 0%\n", "").Replace("集計: 実施率 = ◎、○", "集計: 実施率 = A、B").Replace("職員の評価:", "評価:");
+        File.WriteAllText(plan, text);
+        var csv = dir["input/items/01.csv"];
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace(",※,,,,A,,,", ",※,,,,,,,"), new UTF8Encoding(true));   // No.1 R5: a figure, no grade
+        var loaded = PlanLoader.Load(dir["input"], "input");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var evaluated = EvaluatedPlan.Of(loaded.Plan!);
+        var r5 = new FiscalYear(5);
+        Assert.Equal(("D", AchievementStatus.Graded), (evaluated[5].For(r5).Grade!.Word, evaluated[5].For(r5).Status));   // 0% and D: no contradiction on words
+        Assert.Equal(AchievementStatus.Ungraded, evaluated[1].For(r5).Status);
+        Assert.DoesNotContain(Publishing.PublishGate.Judge(loaded, evaluated), x => x.Severity == Severity.Blocking);
+
+        var site = SiteBuild.Render(dir["input"]);
+        var index = Encoding.UTF8.GetString(site.Single(f => f.Path == "index.html").Content);
+        Assert.Contains("<span class=\"ap-stats__number\">1</span>項目 <span class=\"ap-stats__label\">A 計画通り</span>", index);   // No.3
+        Assert.Contains("<span class=\"ap-stats__number\">2</span>項目 <span class=\"ap-stats__label\">B 概ね計画通り</span>", index);  // No.2, No.4
+        Assert.Contains("実施率 60.0%（5項目中3項目がA・B）", index);
+        var first = Encoding.UTF8.GetString(site.Single(f => f.Path == "items/01.html").Content);
+        Assert.Contains("<span class=\"ap-meter ap-meter--ungraded\">", first);
+        Assert.Contains("<span class=\"ap-meter__words\">評価未記入</span>", first);
+    }
 }

@@ -41,7 +41,8 @@ public class ThemeWordsTests
         var sources = string.Join("\n", Directory.GetFiles(Path.Combine(Repo.Root, "src", "ActionPlan.Rendering"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Repo.Theme, "*.cshtml", SearchOption.AllDirectories)).Select(File.ReadAllText));
         // status.<modifier> is looked up by the meter's modifier for a year without a grade (AchievementView.Modifier).
-        var modifiers = new[] { "none", "pending", "not-ratable" };
+        var modifiers = Enum.GetValues<ActionPlan.Domain.AchievementStatus>().Where(s => s != ActionPlan.Domain.AchievementStatus.Graded)
+            .Select(s => new ActionPlan.Rendering.Site.AchievementView(s, null, "").Modifier).ToList();
         Assert.All(modifiers, m => Assert.False(string.IsNullOrEmpty(words["status." + m])));
         // opendata.column.<id>(.about) is looked up by the CSV's column ids (OpenDataWriterPaths.CsvColumnIds).
         var columns = ActionPlan.Rendering.Site.OpenDataWriterPaths.CsvColumnIds.SelectMany(id => new[] { $"opendata.column.{id}", $"opendata.column.{id}.about" })

@@ -135,6 +135,7 @@ public sealed record AchievementView(AchievementStatus Status, int? Percent, str
         AchievementStatus.Graded => Position switch { GradePosition.Best => "achieved", GradePosition.Worst => "unmet", _ => "partial" },
         AchievementStatus.NotAssessed => "none",
         AchievementStatus.NotRatable => "not-ratable",
+        AchievementStatus.Ungraded => "ungraded",
         _ => "pending",
     };
 

@@ -172,6 +172,7 @@ public sealed class SiteModelBuilder
     /// <summary>「達成（100%）」「一部達成（1～99%）」「S（100%以上）」: a grade's word with the percents that earn it.</summary>
     private string GradeLabel(RatingScale scale, Grade grade)
     {
+        if (grade.Rule != GradeRule.Percent) return grade.Label;   // a grade people give has no range
         var upper = scale.UpperOf(grade);
         var range = upper is null ? _words.Format("summary.range-from", ("low", grade.AtLeast))
             : upper == grade.AtLeast ? _words.Format("summary.range-exact", ("value", upper.Value))

@@ -44,11 +44,13 @@ public sealed partial class SiteAuditor(string browserPath)
             (outcome switch { "failed" => r.Failed, "passed" => r.Passed, "incomplete" => r.Incomplete, _ => null })?.Add(page);
         }
 
+        // One tab goes from page to page: each navigation is a new document (a new tab per page started a renderer each
+        // time, most of the audit's time on two cores). The viewport and media features are set for every page below.
+        await using var page = await browser.NewPageAsync();
         foreach (var path in pages)
         {
             progress?.Invoke(path);
             var url = new Uri(site, path).ToString();
-            await using var page = await browser.NewPageAsync();
 
             // 1. axe at a desktop width.
             await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
