@@ -242,7 +242,8 @@ public static partial class ItemCsv
         };
         var stages = info?.Form.Stages ?? [];
         var stage = targetKind == TargetKind.Stage;
-        if (stage && stages.Count == 0)
+        // Without plan.md's information (it has an error of its own, reported there) the stages are unknown, not undeclared.
+        if (stage && info is not null && stages.Count == 0)
             d.Error("stage-undeclared", file, row.Line, TargetKindColumn, "目標の種類が「段階」ですが、plan.md に「段階」がありません。",
                 "plan.md に、進み具合の段階を最初から順に書きます（例: 段階: 未着手、検討、策定、実施）。");
         // A target written as a bound (「30%以上」) says its kind itself; the column may repeat it but not contradict it.
