@@ -94,14 +94,14 @@ public sealed record RatingScale(IReadOnlyList<Grade> Grades, decimal? Cap)
         return counted ? Grades.FirstOrDefault(g => g.Rule == GradeRule.NotRatable) : null;
     }
 
-    /// <summary>The grade staff wrote: its word, its meaning (計画通り) or both (A 計画通り), spaces and widths folded.</summary>
+    /// <summary>The grade staff wrote: its word, its meaning (計画通り) or both (A 計画通り), spaces, widths and letter case folded.</summary>
     public Grade? Find(string written)
     {
         var w = Fold(written);
         return Grades.FirstOrDefault(g => Fold(g.Word) == w) ?? Grades.FirstOrDefault(g => g.Meaning is { } m && (Fold(m) == w || Fold(g.Label) == w));
     }
 
-    private static string Fold(string s) => string.Concat(s.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+    private static string Fold(string s) => string.Concat(s.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
     /// <summary>0 for the best grade, Grades.Count − 1 for the last.</summary>
     public int RankOf(Grade grade)

@@ -167,6 +167,7 @@ public class ScaleTests
         Assert.Equal("B", Staff.Find("B")!.Word);
         Assert.Equal("B", Staff.Find("概ね計画通り")!.Word);
         Assert.Equal("B", Staff.Find("Ｂ　概ね計画通り")!.Word);
+        Assert.Equal("B", Staff.Find("b")!.Word);
         Assert.Null(Staff.Find("E"));
     }
 
