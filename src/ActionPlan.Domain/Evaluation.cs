@@ -77,6 +77,9 @@ public sealed record YearEvaluation(
 /// <summary>An item with every year it has a plan or results for, evaluated.</summary>
 public sealed record ItemEvaluation(Item Item, IReadOnlyList<YearEvaluation> Years)
 {
+    /// <summary>最終更新: the edition that last changed the item (history.csv), worked out once; null without editions.</summary>
+    public ItemUpdate? Update { get; init; }
+
     /// <summary>The year's evaluation; a year without plan or results is evaluated as 実績未登録.</summary>
     public YearEvaluation For(FiscalYear year) =>
         Years.FirstOrDefault(y => y.Year == year) ?? new YearEvaluation(year, null, null, Achievement.None, []);
@@ -111,7 +114,10 @@ public sealed class EvaluatedPlan
     /// <summary>The policies' own indicators (a 基本目標's 数値目標), evaluated like an item's; only policies that have some.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<YearEvaluation>> Policies { get; private init; } = new Dictionary<string, IReadOnlyList<YearEvaluation>>();
 
-    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(i => new ItemEvaluation(i, Evaluate(i.Entries, plan.Info))).ToList())
+    public static EvaluatedPlan Of(Plan plan) => new(plan, plan.Items.Select(i => new ItemEvaluation(i, Evaluate(i.Entries, plan.Info))
+        {
+            Update = ItemUpdate.Of(plan.Editions, i.Number),
+        }).ToList())
     {
         Policies = plan.Policies.Where(p => p.Indicators.Count > 0).ToDictionary(p => p.Code, p => Evaluate(p.Indicators, plan.Info)),
     };

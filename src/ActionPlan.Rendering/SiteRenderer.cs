@@ -19,15 +19,19 @@ public sealed record RenderOptions(string? BaseUrl = null, RenderMemo? Memo = nu
 /// The bytes of each file depend only on the plan and the theme.
 /// </summary>
 /// <summary>A site ready to render: the evaluated plan, the options and the list of its pages (made once, used for pages and the sitemap).</summary>
-public sealed record PreparedSite(EvaluatedPlan Plan, RenderOptions Options, IReadOnlyList<PageSpec> Pages);
+/// <param name="Policies">The policy tree the pages were built with, also used by the search index (made once).</param>
+public sealed record PreparedSite(EvaluatedPlan Plan, RenderOptions Options, IReadOnlyList<PageSpec> Pages, PolicyIndex Policies);
 
 public sealed class SiteRenderer(ThemeRenderer theme)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>The site's pages, listed with the words of this renderer's theme.</summary>
-    public PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options) =>
-        new(plan, options, new SiteModelBuilder(plan, WordsFor(plan.Plan), options.BaseUrl, options.DraftProblems, theme.Theme.Exists(ShareImage)).Specs());
+    public PreparedSite Prepare(EvaluatedPlan plan, RenderOptions options)
+    {
+        var builder = new SiteModelBuilder(plan, WordsFor(plan.Plan), options.BaseUrl, options.DraftProblems, theme.Theme.Exists(ShareImage));
+        return new(plan, options, builder.Specs(), builder.Policies);
+    }
 
     /// <summary>The sharing card's image (og:image), when the theme ships one.</summary>
     public const string ShareImage = "assets/share.png";
@@ -64,7 +68,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
         var words = WordsFor(plan.Plan);
         if (theme.Theme.Bytes(Page.SearchScript) is { } script) yield return new OutputFile(Page.SearchScript, script);
         yield return new OutputFile(Feed.Path, Feed.Build(plan.Plan, words, baseUrl));
-        yield return new OutputFile(Slugs.SearchIndex, SearchIndex.Build(plan, new PolicyIndex(plan.Plan, words), words));
+        yield return new OutputFile(Slugs.SearchIndex, SearchIndex.Build(plan, site.Policies, words));
         var csv = Task.Run(() => OpenDataWriter.Csv(plan, words));
         var json = OpenDataWriter.Json(plan, words);
         var csvBytes = csv.GetAwaiter().GetResult();

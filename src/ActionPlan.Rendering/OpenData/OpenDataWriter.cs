@@ -36,7 +36,7 @@ public static class OpenDataWriter
             {
                 var item = evaluation.Item;
                 var policy = policies.TryGetValue(item.PolicyCode, out var p) ? $"{p.Label} {p.Name}" : item.PolicyCode;
-                var updated = ItemUpdate.Of(plan.Editions, item.Number)?.Edition.Key ?? "";
+                var updated = evaluation.Update?.Edition.Key ?? "";
                 foreach (var year in evaluation.Years.Where(y => y.HasResults || y.Forecast is not null))
                 {
                     string[] Common() =>
@@ -172,7 +172,7 @@ public static class OpenDataWriter
                 e.Years.Select(y => Year(y, words)).ToList())
             {
                 Fields = e.Item.Extra.Count == 0 ? null : e.Item.Extra.Select(f => new OpenDataField(f.Name, Section(f.Content))).ToList(),
-                LastUpdated = ItemUpdate.Of(plan.Editions, e.Item.Number)?.Edition.Key,
+                LastUpdated = e.Update?.Edition.Key,
             }).ToList())
         {
             Shape = info.Shape is null ? null : new OpenDataShape(info.Form.Levels.Count == 0 ? null : info.Form.Levels, info.Form.Stages.Count == 0 ? null : info.Form.Stages,

@@ -54,7 +54,7 @@ public sealed class ItemPages(EvaluatedPlan evaluated, SiteInfo site, SiteLinks 
 
         var latest = AchievementView.Of(evaluation.For(evaluated.ReportingYear));
         var status = latest.Word(words);
-        var update = ItemUpdate.Of(Plan.Editions, item.Number);
+        var update = evaluation.Update;
         return new ItemPage
         {
             LastUpdated = update is null ? null : Wareki.Month(update.Edition.Year, update.Edition.Month, words),

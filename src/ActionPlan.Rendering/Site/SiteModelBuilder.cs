@@ -15,6 +15,9 @@ public sealed class SiteModelBuilder
     private readonly SiteInfo _site;
     private readonly SiteLinks _links;
     private readonly PolicyIndex _policies;
+
+    /// <summary>The policy tree with the plan's level names, made once for the pages and the search index.</summary>
+    public PolicyIndex Policies => _policies;
     private readonly ItemPages _items;
     private readonly Theme.Words _words;
 
