@@ -69,7 +69,7 @@ public static class CommandLine
             Input(), PdfFile(), Theme(), PdfBaseUrl(), NoCache(), Quiet(), Verbose());
         var example = new Option<string?>("--example")
         {
-            Description = "計画の形の例を作ります: 行動計画（小郡市の行政経営行動計画）、総合戦略（基本目標＞施策＞取組み、基準値と目標年度のあるKPI、S/A/B/C と評価不能、上限なしの達成率、見込、段階）、行革（実施率で数える、累計の効果額、◎○△×、今後の方向性）。数値は架空です（行動計画を除く）",
+            Description = "計画の形の例を作ります: 行動計画（小郡市の行政経営行動計画）、総合戦略（基本目標＞施策＞取組み、基準値と目標年度のあるKPI、S/A/B/C と評価不能、上限なしの達成率、見込、段階、基準値と比べたKPIごとの評価）、行革（実施率で数える、累計の効果額、◎○△× と担当課が付けるA～Dの評価、今後の方向性）。数値は架空です（行動計画を除く）",
             HelpName = "行動計画|総合戦略|行革",
         };
         example.AcceptOnlyFromAmong([.. InitCommand.Examples.Keys]);
