@@ -26,7 +26,7 @@ public abstract class PageChecks(SiteFixture site)
     protected async Task CheckAsync(string path)
     {
         ReadingTests.RequirePdfToText();
-        var (page, csp) = await site.OpenAsync(path);
+        var (page, csp) = await site.OpenInTabAsync(GetType().Name, path);
         var problems = new List<string>();
         try
         {
@@ -83,9 +83,10 @@ public abstract class PageChecks(SiteFixture site)
             problems.AddRange(csp.Select(c => "CSP violation: " + c));
             problems.AddRange((await page.EvaluateAsync<string[]>("() => window.__csp")).Select(c => "CSP violation: " + c));
         }
-        finally
+        catch
         {
-            await page.Context.CloseAsync();
+            await page.Context.CloseAsync();   // a tab left mid-check is not reused: the next page gets a fresh one
+            throw;
         }
         Assert.True(problems.Count == 0, $"{path}:\n" + string.Join("\n", problems.Distinct()));
     }

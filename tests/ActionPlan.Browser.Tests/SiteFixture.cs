@@ -45,7 +45,7 @@ public sealed class SiteFixture : IAsyncLifetime
         // 総合戦略: uncapped 130% (01), 累計 (02), 段階 (03), a bound target (04), baseline + final target + 見込 + 時点 (05),
         // 増加 and a word value (07); 基本目標 pages with their own 数値目標 (1) and 評価不能 (2).
         ["sogo-senryaku"] = ["items/01.html", "items/02.html", "items/03.html", "items/05.html", "items/07.html", "policies/1.html", "policies/2.html"],
-        // 行革: 累計 効果額 with extra fields (02), a grade given by staff (03); a 柱 with the tally (2).
+        // 行革: 累計 効果額 with extra fields (02), a staff grade (職員の評価) with no figure (03); a 柱 with the tally and the staff counts (2).
         ["gyokaku"] = ["items/02.html", "items/03.html", "policies/2.html"],
     };
 
@@ -101,6 +101,42 @@ public sealed class SiteFixture : IAsyncLifetime
         var fromPage = await page.EvaluateAsync<string[]>("() => window.__csp");
         violations.AddRange(fromPage);
         return (page, violations);
+    }
+
+    private readonly Dictionary<string, (IPage Page, List<string> Console)> _tabs = new();
+
+    /// <summary>
+    /// Like <see cref="OpenAsync"/>, but in one tab kept for <paramref name="owner"/> (a test class, whose rows run one
+    /// after another) and navigated from page to page: every navigation is a new document with its own CSP record, and a
+    /// new tab per page started a renderer each time. The tab is set back to 1280 × 900 first; a closed one is replaced.
+    /// </summary>
+    public async Task<(IPage Page, List<string> CspViolations)> OpenInTabAsync(string owner, string path)
+    {
+        var browser = RequireBrowser();
+        (IPage Page, List<string> Console) tab;
+        lock (_tabs) _tabs.TryGetValue(owner, out tab);
+        if (tab.Page is null || tab.Page.IsClosed)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "ja-JP" });
+            var page = await context.NewPageAsync();
+            var console = new List<string>();
+            page.Console += (_, msg) => { if (msg.Text.Contains("Content Security Policy") || msg.Text.Contains("Refused to")) lock (console) console.Add(msg.Text); };
+            await page.AddInitScriptAsync("""
+                window.__csp = [];
+                document.addEventListener('securitypolicyviolation', function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });
+                """);
+            tab = (page, console);
+            lock (_tabs) _tabs[owner] = tab;
+        }
+        lock (tab.Console) tab.Console.Clear();
+        await tab.Page.SetViewportSizeAsync(1280, 900);
+        var response = await tab.Page.GotoAsync(new Uri(Server.Address, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.NotNull(response);
+        Assert.True(response!.Ok || path == "404.html", $"{path}: HTTP {response.Status}");
+        var violations = new List<string>();
+        lock (tab.Console) violations.AddRange(tab.Console);
+        violations.AddRange(await tab.Page.EvaluateAsync<string[]>("() => window.__csp"));
+        return (tab.Page, violations);
     }
 
     public async ValueTask DisposeAsync()
