@@ -10,26 +10,12 @@ public static class GlossaryFile
 {
     public const string Name = "glossary.csv";
 
-    private static readonly string[] Columns = ["用語", "読み", "説明"];
-    private static readonly string[] Required = ["用語", "説明"];
+    public static readonly string[] Columns = ["用語", "読み", "説明"];
+    public static readonly string[] Required = ["用語", "説明"];
 
-    public static IReadOnlyList<GlossaryTerm> Read(string path, string file, DiagnosticBag d)
+    /// <summary>The terms of the table the loader read (glossary.csv or glossary.xlsx); <paramref name="file"/> names it in messages.</summary>
+    public static IReadOnlyList<GlossaryTerm> Read(CsvTable table, string file, DiagnosticBag d)
     {
-        if (!File.Exists(path)) return [];
-        byte[] bytes;
-        try { bytes = SourceFile.ReadAllBytes(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            d.Error("file-unreadable", file, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
-            return [];
-        }
-        if (!TextDecoder.TryDecode(bytes, out var text, out var detected))
-        {
-            d.Error("encoding-unknown", file, null, null, "文字コードを判別できません（UTF-8でもShift_JISでもありません）。", "Excelの「CSV UTF-8（コンマ区切り）」で保存し直してください。");
-            return [];
-        }
-        var table = CsvTable.Parse(text, file, Columns, Required, d, detected == TextDecoder.Detected.ShiftJis);
-        if (table is null) return [];
         var terms = new List<GlossaryTerm>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)

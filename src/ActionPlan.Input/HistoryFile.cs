@@ -13,27 +13,15 @@ public static class HistoryFile
 {
     public const string Name = "history.csv";
 
-    private static readonly string[] Columns = ["公表", "項目番号", "内容"];
-    private static readonly string[] Required = ["公表", "内容"];
+    public static readonly string[] Columns = ["公表", "項目番号", "内容"];
+    public static readonly string[] Required = ["公表", "内容"];
 
-    public static IReadOnlyList<Edition> Read(string path, string file, PlanInfo? info, IReadOnlyCollection<int> items, DiagnosticBag d)
+    /// <summary>The editions from the table the loader read (history.csv or history.xlsx; null when the city keeps none).</summary>
+    public static IReadOnlyList<Edition> Read(CsvTable? table, string file, PlanInfo? info, IReadOnlyCollection<int> items, DiagnosticBag d)
     {
         var lines = new Dictionary<(int Year, int Month), List<HistoryLine>>();
-        if (File.Exists(path))
+        if (table is not null)
         {
-            byte[] bytes;
-            try { bytes = SourceFile.ReadAllBytes(path); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                d.Error("file-unreadable", file, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
-                return [];
-            }
-            if (!TextDecoder.TryDecode(bytes, out var text, out var detected))
-            {
-                d.Error("encoding-unknown", file, null, null, "文字コードを判別できません（UTF-8でもShift_JISでもありません）。", "Excelの「CSV UTF-8（コンマ区切り）」で保存し直してください。");
-                return [];
-            }
-            if (CsvTable.Parse(text, file, Columns, Required, d, detected == TextDecoder.Detected.ShiftJis) is not { } table) return [];
             foreach (var row in table.Rows)
             {
                 if (!PlanLoader.TryParseMonth(row["公表"], out var year, out var month))

@@ -70,11 +70,11 @@ public static partial class PlanLoader
         }
 
         var accessibility = AccessibilityFiles.Read(inputDir, Show, d);
-        var glossaryPath = Path.Combine(inputDir, GlossaryFile.Name);
-        var glossary = GlossaryFile.Read(glossaryPath, Show(glossaryPath), d);
+        var glossary = ReadOptionalTable(Path.Combine(inputDir, GlossaryFile.Name), Show, GlossaryFile.Columns, GlossaryFile.Required, d, out var glossaryFile) is { } terms
+            ? GlossaryFile.Read(terms, glossaryFile, d) : [];
         var pdf = ReadBookletPdf(Path.Combine(inputDir, PlanFiles.BookletPdf), Show, d);
-        var historyPath = Path.Combine(inputDir, HistoryFile.Name);
-        var editions = HistoryFile.Read(historyPath, Show(historyPath), info, items.Select(i => i.Number).ToHashSet(), d);
+        var history = ReadOptionalTable(Path.Combine(inputDir, HistoryFile.Name), Show, HistoryFile.Columns, HistoryFile.Required, d, out var historyFile);
+        var editions = HistoryFile.Read(history, historyFile, info, items.Select(i => i.Number).ToHashSet(), d);
 
         if (d.HasErrors || info is null) return new LoadResult(null, d.Sorted());
         return new LoadResult(new Plan(info, chapters, policies, items, divisions, accessibility, glossary, pdf) { Editions = editions }, d.Sorted());
@@ -97,6 +97,15 @@ public static partial class PlanLoader
                 d.Error("file-unreadable", shown, null, null, "ファイルを読めません（権限がないか、ほかのプログラムが使用中です）。", $"Excelなどで開いていれば閉じてください。({ex.GetType().Name})");
             return null;
         }
+    }
+
+    /// <summary>A table the city may keep or not (glossary.csv, history.csv — or their workbooks): null when neither form is there.</summary>
+    private static CsvTable? ReadOptionalTable(string csvPath, Func<string, string> show, IReadOnlyList<string> known, IReadOnlyCollection<string> required,
+        DiagnosticBag d, out string file)
+    {
+        file = show(csvPath);
+        if (!File.Exists(csvPath) && !File.Exists(Path.ChangeExtension(csvPath, Workbook.Extension))) return null;
+        return ReadTable(csvPath, show, known, required, d, out file);
     }
 
     /// <summary>
