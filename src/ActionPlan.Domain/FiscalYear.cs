@@ -10,6 +10,10 @@ public readonly record struct FiscalYear(int Reiwa) : IComparable<FiscalYear>
     /// <summary>西暦 of the year the fiscal year starts in (R4 → 2022).</summary>
     public int Western => Reiwa + ReiwaOffset;
 
+    /// <summary>The fiscal year's first and last days in ISO 8601: 2022-04-01 and 2023-03-31.</summary>
+    public string FirstDay => $"{Western:D4}-04-01";
+    public string LastDay => $"{Western + 1:D4}-03-31";
+
     /// <summary>令和4年度 (令和元年度 for R1).</summary>
     public string Japanese => Reiwa == 1 ? "令和元年度" : $"令和{Reiwa}年度";
 

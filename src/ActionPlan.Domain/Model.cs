@@ -76,6 +76,9 @@ public sealed record PlanInfo(
 
     public bool PublicationKnown => PublishedYear > 0;
 
+    /// <summary>公表 as YYYY-MM (open data, catalogue, history's key); null while it is still to be filled in.</summary>
+    public string? PublishedKey => PublicationKnown ? $"{PublishedYear:D4}-{PublishedMonth:D2}" : null;
+
     /// <summary>The scale this plan's years are rated on (plan.md 評価, 比率の上限), or the default one.</summary>
     public RatingScale Rating => Scale ?? RatingScale.Default;
 

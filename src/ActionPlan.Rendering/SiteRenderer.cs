@@ -117,7 +117,7 @@ public sealed class SiteRenderer(ThemeRenderer theme)
     {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var page in pages.Where(p => p.Kind.InSitemap).OrderBy(p => p.Path, StringComparer.Ordinal))
-            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl + "/" + (page.Path == Slugs.Home ? "" : page.Path))).Append("</loc></url>\n");
+            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(SiteLinks.Absolute(baseUrl, page.Path))).Append("</loc></url>\n");
         return sb.Append("</urlset>\n").ToString();
     }
 }

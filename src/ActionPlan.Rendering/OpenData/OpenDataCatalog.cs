@@ -27,8 +27,7 @@ public static class OpenDataCatalog
     public static byte[] Build(Plan plan, Words words, string? baseUrl, IReadOnlyList<CatalogFile> files)
     {
         var info = plan.Info;
-        var root = baseUrl?.TrimEnd('/');
-        string Url(string path) => root is null ? System.IO.Path.GetFileName(path) : $"{root}/{path}";
+        string Url(string path) => baseUrl is null ? System.IO.Path.GetFileName(path) : SiteLinks.Absolute(baseUrl, path);
         var licenceUrl = words[$"licence.{info.Licence}.url"];
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -43,7 +42,7 @@ public static class OpenDataCatalog
             w.WriteString("xsd", "http://www.w3.org/2001/XMLSchema#");
             w.WriteEndObject();
             w.WriteString("@type", "dcat:Catalog");
-            if (root is not null) w.WriteString("@id", Url(OpenDataWriterPaths.Catalog));
+            if (baseUrl is not null) w.WriteString("@id", Url(OpenDataWriterPaths.Catalog));
             w.WriteString("dct:title", words.Format("catalog.title", ("city", info.City), ("title", info.Title)));
             w.WriteString("dct:language", "ja");
             w.WritePropertyName("dct:publisher");
@@ -66,16 +65,15 @@ public static class OpenDataCatalog
                 if (division.Url.Length > 0) w.WriteString("vcard:hasURL", division.Url);
                 w.WriteEndObject();
             }
-            if (info.PublicationKnown)
+            if (info.PublishedKey is { } month)
             {
-                var month = $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}";
                 Typed(w, "dct:issued", month, "xsd:gYearMonth");
                 Typed(w, "dct:modified", month, "xsd:gYearMonth");
             }
             w.WriteStartObject("dct:temporal");
             w.WriteString("@type", "dct:PeriodOfTime");
-            Typed(w, "dcat:startDate", $"{info.Start.Western.ToString(CultureInfo.InvariantCulture)}-04-01", "xsd:date");
-            Typed(w, "dcat:endDate", $"{(info.End.Western + 1).ToString(CultureInfo.InvariantCulture)}-03-31", "xsd:date");
+            Typed(w, "dcat:startDate", info.Start.FirstDay, "xsd:date");
+            Typed(w, "dcat:endDate", info.End.LastDay, "xsd:date");
             w.WriteEndObject();
             w.WriteStartObject("dct:spatial");
             w.WriteString("@type", "dct:Location");

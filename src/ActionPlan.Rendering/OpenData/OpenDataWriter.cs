@@ -155,7 +155,7 @@ public static class OpenDataWriter
         return new OpenDataPlan(
             info.Title, info.Subtitle, info.City, info.Prefecture,
             new OpenDataPeriod(info.Start.Western, info.End.Western, info.Start.Japanese, info.End.Japanese),
-            info.PublicationKnown ? $"{info.PublishedYear.ToString("D4", CultureInfo.InvariantCulture)}-{info.PublishedMonth.ToString("D2", CultureInfo.InvariantCulture)}" : null,
+            info.PublishedKey,
             info.ReportingYear.Western,
             words["opendata.rule"],
             new OpenDataRating(Grades(info.Rating), info.Rating.Cap)

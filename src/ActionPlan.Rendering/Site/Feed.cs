@@ -18,8 +18,7 @@ public static class Feed
     public static byte[] Build(Plan plan, Theme.Words words, string? baseUrl)
     {
         var info = plan.Info;
-        var root = baseUrl?.TrimEnd('/');
-        string Url(string path) => root is null ? path : root + "/" + (path == Slugs.Home ? "" : path);
+        string Url(string path) => baseUrl is null ? path : SiteLinks.Absolute(baseUrl, path);
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n", OmitXmlDeclaration = false };
         using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, settings))
@@ -32,7 +31,7 @@ public static class Feed
             w.WriteElementString("title", ns, words.Format("feed.title", ("city", info.City), ("title", info.Title)));
             w.WriteElementString("updated", ns, Date(plan.Editions.FirstOrDefault()));
             Link(w, ns, "alternate", Url(Slugs.Updates), "text/html");
-            if (root is not null) Link(w, ns, "self", Url(Path), "application/atom+xml");
+            if (baseUrl is not null) Link(w, ns, "self", Url(Path), "application/atom+xml");
             w.WriteStartElement("author", ns);
             w.WriteElementString("name", ns, info.City + (info.Publisher.Length > 0 ? " " + info.Publisher : ""));
             w.WriteEndElement();
@@ -69,8 +68,7 @@ public static class Feed
     }
 
     /// <summary>An edition's date in RFC 3339: the first day of its month, 00:00 in Japan.</summary>
-    private static string Date(Edition? edition) => edition is null ? "2000-01-01T00:00:00+09:00"
-        : $"{edition.Year.ToString("D4", CultureInfo.InvariantCulture)}-{edition.Month.ToString("D2", CultureInfo.InvariantCulture)}-01T00:00:00+09:00";
+    private static string Date(Edition? edition) => (edition?.Key ?? "2000-01") + "-01T00:00:00+09:00";
 
     /// <summary>A name-based UUID (version 5, SHA-1) of the city, the plan and <paramref name="name"/>, as urn:uuid.</summary>
     public static string Id(PlanInfo info, string name)

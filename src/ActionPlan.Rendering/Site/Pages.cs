@@ -83,7 +83,7 @@ public abstract record Page
     public virtual string StructuredData => global::ActionPlan.Rendering.Site.StructuredData.Of(this);
 
     /// <summary>The address of <paramref name="path"/> (from the site root) as this page links it: absolute with --base-url, else relative.</summary>
-    public string AddressOf(string path) => Site.BaseUrl is { } b ? b.TrimEnd('/') + "/" + (path == Slugs.Home ? "" : path) : Root + path;
+    public string AddressOf(string path) => Site.BaseUrl is { } b ? SiteLinks.Absolute(b, path) : Root + path;
 
     /// <summary>Where a moved page sends the reader (meta refresh, works without JavaScript); null for real pages.</summary>
     public virtual string? RefreshTo => null;
@@ -101,7 +101,7 @@ public abstract record Page
     public bool IsHome => Path == Slugs.Home;
     public string Stylesheet => Root + "assets/site.css";
     public virtual string? Canonical => CanonicalOf(Path);
-    protected string? CanonicalOf(string path) => Site.BaseUrl is null ? null : Site.BaseUrl.TrimEnd('/') + "/" + (path == Slugs.Home ? "" : path);
+    protected string? CanonicalOf(string path) => Site.BaseUrl is { } b ? SiteLinks.Absolute(b, path) : null;
     public string HomeHref => Root + Slugs.Home;
 }
 

@@ -8,6 +8,12 @@ namespace ActionPlan.Rendering.Site;
 /// </summary>
 public sealed class SiteLinks(Plan plan, Theme.Words words)
 {
+    /// <summary>
+    /// The address of <paramref name="path"/> (from the site root) under the site's --base-url: the home page is the
+    /// folder itself (https://…/koudoukeikaku/), every other page its file. A trailing 「/」 on the base is not doubled.
+    /// </summary>
+    public static string Absolute(string baseUrl, string path) => baseUrl.TrimEnd('/') + "/" + (path == Slugs.Home ? "" : path);
+
     /// <summary>The path from <paramref name="fromPath"/> to <paramref name="toPath"/> (both from the site root).</summary>
     public static string Rel(string fromPath, string toPath) =>
         string.Concat(Enumerable.Repeat("../", fromPath.Count(c => c == '/'))) + toPath;
