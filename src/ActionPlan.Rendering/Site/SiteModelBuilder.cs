@@ -46,11 +46,11 @@ public sealed class SiteModelBuilder
             PolicyLevel = _policies.LevelAt(0),
             Notice = info.Form.Notice,
             Description = words.Format("site.description", ("city", info.City), ("title", info.Title)),
-            ShareImage = shareImage && _site.BaseUrl is { } root ? root + "/" + SiteRenderer.ShareImage : null,
+            ShareImage = shareImage && _site.BaseUrl is { } root ? SiteLinks.Absolute(root, SiteRenderer.ShareImage) : null,
             ShareImageAlt = words["share.image-alt"],
             MunicipalityCode = info.MunicipalityCode,
             CodeLabel = words["opendata.column.municipality-code"],
-            Temporal = $"{info.Start.Western.ToString(System.Globalization.CultureInfo.InvariantCulture)}-04-01/{(info.End.Western + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}-03-31",
+            Temporal = $"{info.Start.FirstDay}/{info.End.LastDay}",
             LicenceUrl = words[$"licence.{info.Licence}.url"],
         };
         _items = new ItemPages(evaluated, _site, _links, _policies, words);
@@ -309,7 +309,7 @@ public sealed class SiteModelBuilder
             ],
             Licence = new Link(_words[$"licence.{_plan.Info.Licence}.url"], _words[$"licence.{_plan.Info.Licence}.name"]),
             Attribution = _words.Format("opendata.attribution", ("city", _plan.Info.City), ("title", _plan.Info.Title),
-                ("address", _site.BaseUrl is { } b ? "（" + b + "/" + Slugs.OpenData + "）" : "")),
+                ("address", _site.BaseUrl is { } b ? "（" + SiteLinks.Absolute(b, Slugs.OpenData) + "）" : "")),
             MunicipalityCode = _plan.Info.MunicipalityCode,
             Columns = OpenDataWriterPaths.CsvColumns(_words),
         });
@@ -350,7 +350,9 @@ public sealed class SiteModelBuilder
                 string.Concat(Enumerable.Repeat(_words["search.indent"], _policies.Trail(p.Code).Count - 1)) + $"{p.Label} {p.Name}")).ToList(),
             Divisions = Divisions().Select(d => new SearchChoice(d.Name, d.Name)).ToList(),
             Grades = scale.Grades.Select(g => new SearchChoice(g.Label, g.Label))
-                .Concat(new[] { "none", "not-ratable", "pending" }.Select(m => _words["status." + m]).Select(w => new SearchChoice(w, w))).ToList(),
+                .Concat(Enum.GetValues<AchievementStatus>()
+                    .Where(s => s != AchievementStatus.Graded && (s != AchievementStatus.Ungraded || !scale.IsPercent))   // 評価未記入 only where people give the grades
+                    .Select(s => new AchievementView(s, null, "").Word(_words)).Select(w => new SearchChoice(w, w))).ToList(),
             FoundMessage = _words["search.found"],
             NoneMessage = _words["search.none"],
             AllMessage = _words["search.all"],
