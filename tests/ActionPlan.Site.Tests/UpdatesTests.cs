@@ -99,4 +99,19 @@ public class UpdatesTests
         Assert.Contains(",402168,2023-08\r\n", csv);
         Assert.EndsWith(",最終更新", csv.Split("\r\n")[0]);
     }
+
+    /// <summary>history.csv kept as a workbook (history.xlsx, as staff save from Excel) gives the same 更新情報 and feed bytes.</summary>
+    [Fact]
+    public void The_history_may_be_kept_as_a_workbook()
+    {
+        using var csv = WithHistory();
+        using var book = Repo.CopyOf();
+        File.Delete(book["input/history.csv"]);   // one form or the other: both at once is table-two-forms, as for items
+        TestWorkbook.Write(book["input/history.xlsx"], TestWorkbook.FromCsv(csv["input/history.csv"]));
+        var fromCsv = SiteBuild.Render(csv["input"]);
+        var fromBook = SiteBuild.Render(book["input"]);
+        Assert.Equal(Text(fromCsv, "updates.html"), Text(fromBook, "updates.html"));
+        Assert.Equal(Text(fromCsv, "feed.xml"), Text(fromBook, "feed.xml"));
+        Assert.Contains("市債発行額の計画を見直しました", Text(fromBook, "updates.html"));
+    }
 }
