@@ -73,6 +73,13 @@ public abstract record Page
     /// <summary>The theme's script for the search box and the search page (progressive: without it the box is not shown).</summary>
     public const string SearchScript = "assets/search.js";
 
+    /// <summary>Where the search box and the search page send a query, and where the Atom feed is, from this page.</summary>
+    public string SearchHref => Root + Slugs.Search;
+    public string FeedHref => Root + Feed.Path;
+
+    /// <summary>The sharing card's og:type: the home page is the website, every other page an article of it.</summary>
+    public string CardType => IsHome ? "website" : "article";
+
     /// <summary>Every page but the search page offers the search box in its header.</summary>
     public virtual bool ShowsSearchBox => true;
 
