@@ -14,6 +14,12 @@ public static class AccessibilityFiles
 {
     public const string Folder = "accessibility", Results = "results.json", Manual = "manual.csv";
 
+    /// <summary>The words manual.csv writes a result in (read back the same; an empty cell is 未確認 too).</summary>
+    private static readonly IReadOnlyDictionary<CheckResult, string> ResultWords = new Dictionary<CheckResult, string>
+    {
+        [CheckResult.Conforms] = "適合", [CheckResult.NotApplicable] = "該当なし", [CheckResult.Fails] = "不適合", [CheckResult.Unchecked] = "未確認",
+    };
+
     private static readonly string[] ManualColumns = ["達成基準", "結果", "確認日", "確認者", "メモ"];
     private static readonly string[] ManualRequired = ["達成基準", "結果"];
 
@@ -55,14 +61,8 @@ public static class AccessibilityFiles
                     d.Error("manual-criterion-unknown", file, row.Line, "達成基準", $"達成基準「{row["達成基準"]}」はWCAG 2.0のA・AAにありません。", "「1.1.1」のように番号で書いてください（input/README.md に38項目の一覧があります）。");
                     continue;
                 }
-                CheckResult? result = row["結果"] switch
-                {
-                    "適合" => CheckResult.Conforms,
-                    "該当なし" => CheckResult.NotApplicable,
-                    "不適合" => CheckResult.Fails,
-                    "未確認" or "" => CheckResult.Unchecked,
-                    _ => null,
-                };
+                CheckResult? result = row["結果"].Length == 0 ? CheckResult.Unchecked
+                    : ResultWords.FirstOrDefault(w => w.Value == row["結果"]) is { Value: not null } found ? found.Key : null;
                 if (result is null)
                 {
                     d.Error("manual-result-unknown", file, row.Line, "結果", $"結果「{row["結果"]}」は使えません。", "「適合」「該当なし」「不適合」「未確認」のどれかを書いてください。");
@@ -85,17 +85,17 @@ public static class AccessibilityFiles
         var dir = Path.Combine(inputDir, Folder);
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, Manual);
-        static string Cell(string s) => s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-        static string Word(CheckResult r) => r switch { CheckResult.Conforms => "適合", CheckResult.NotApplicable => "該当なし", CheckResult.Fails => "不適合", _ => "未確認" };
-        var sb = new System.Text.StringBuilder("\uFEFF" + string.Join(",", ManualColumns) + "\r\n");
-        foreach (var c in Wcag20.All)
-        {
-            var check = checks.LastOrDefault(m => m.Criterion == c.Number);
-            sb.Append(c.Number).Append(',').Append(Word(check?.Result ?? CheckResult.Unchecked)).Append(',')
-              .Append(Cell(check?.Date ?? "")).Append(',').Append(Cell(check?.By ?? "")).Append(',').Append(Cell(check?.Note ?? "")).Append("\r\n");
-        }
         var temp = path + ".tmp";
-        File.WriteAllText(temp, sb.ToString(), new System.Text.UTF8Encoding(false));
+        using (var stream = File.Create(temp))
+        using (var writer = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { WriteByteOrderMark = true }))
+        {
+            writer.WriteRecord([.. ManualColumns]);
+            foreach (var c in Wcag20.All)
+            {
+                var check = checks.LastOrDefault(m => m.Criterion == c.Number);
+                writer.WriteRecord([c.Number, ResultWords[check?.Result ?? CheckResult.Unchecked], check?.Date ?? "", check?.By ?? "", check?.Note ?? ""]);
+            }
+        }
         File.Move(temp, path, overwrite: true);
     }
 
