@@ -154,21 +154,18 @@ public sealed class SiteModelBuilder
             ? _words.Format(t.Over == TallyOver.Indicators ? "summary.tally-indicators" : "summary.tally", ("name", t.Name), ("percent", percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("of", result.Of), ("count", result.Counted), ("grades", string.Join(_words["summary.tally-separator"], t.Grades)))
             : null;
+        // Counts on the plan's other scales: a count per grade, then those without one.
+        StatsView CountsOn(RatingScale scale, IReadOnlyList<Grade?> grades, string ungraded, string unit, string title, string id) =>
+            new(scale.Grades.Select(g => new SummaryCount(grades.Count(x => x == g), g.Label)).Append(new SummaryCount(grades.Count(x => x is null), _words[ungraded])).ToList(),
+                _words[unit], _words[title], id);
         var others = new List<StatsView>();
         if (_plan.Info.StaffScale is { } staff)
-        {
-            var withResults = reporting.Where(y => y.HasResults).ToList();
-            others.Add(new StatsView(staff.Grades.Select(g => new SummaryCount(withResults.Count(y => y.Staff == g), g.Label))
-                .Append(new SummaryCount(reporting.Count(y => y.Staff is null), _words["summary.staff-ungraded"])).ToList(),
-                _words["summary.unit-items"], _words["summary.staff-title"], "summary-staff"));
-        }
+            others.Add(CountsOn(staff, reporting.Select(y => y.Staff).ToList(),
+                "summary.staff-ungraded", "summary.unit-items", "summary.staff-title", "summary-staff"));
         if (_plan.Info.IndicatorScale is { } byIndicator)
-        {
-            var rated = reporting.Where(y => y.HasResults).SelectMany(y => y.Indicators.Where(i => i.Kind == EntryKind.Result && i.Indicator.Counted)).ToList();
-            others.Add(new StatsView(byIndicator.Grades.Select(g => new SummaryCount(rated.Count(i => i.Grade == g), g.Label))
-                .Append(new SummaryCount(rated.Count(i => i.Grade is null), _words["summary.indicator-ungraded"])).ToList(),
-                _words["summary.unit-indicators"], _words["summary.indicator-title"], "summary-indicators"));
-        }
+            others.Add(CountsOn(byIndicator, reporting.Where(y => y.HasResults).SelectMany(y => y.Indicators.Where(i => i.Kind == EntryKind.Result && i.Indicator.Counted))
+                .Select(i => i.Grade).ToList(),
+                "summary.indicator-ungraded", "summary.unit-indicators", "summary.indicator-title", "summary-indicators"));
         return new YearSummary(_evaluated.ReportingYear.JapaneseWithWestern, counts, reporting.Count, tally) { Unit = _words["summary.unit-items"], Others = others };
     }
 
